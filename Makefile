@@ -1,0 +1,27 @@
+PY := .venv/bin/python
+STAMP := .venv/.installed
+
+.PHONY: install run test bench lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	.venv/bin/communique extract examples/sv --format summary
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) bench/bench_extract.py
+
+lint: install
+	.venv/bin/ruff check src tests bench scripts
+
+clean:
+	rm -rf .venv build src/*.egg-info

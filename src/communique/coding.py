@@ -1,0 +1,209 @@
+"""Triggers + participants -> PLOVER events, one candidate per trigger (merged later).
+
+Each candidate gets its type and mode from the trigger rule, its roles from `roles`, and its date,
+sectors, quantities and modality from the stretch of the sentence that belongs to the trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .langpack import LanguagePack
+from .model import Actor, DateRange, Document, Event, Location, Mention, Sentence, Span, Trigger
+from .roles import RoleReader, Roles
+from .sectors import SectorReader
+
+
+@dataclass
+class _Side:
+    actors: list[Actor] = field(default_factory=list)
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted({a.country for a in self.actors if a.country})
+
+
+class Coder:
+    def __init__(self, pack: LanguagePack):
+        self.pack = pack
+        self.roles = RoleReader(pack.grammar)
+        self.sectors = SectorReader(pack.sectors)
+        self.modality = {kind: {k: [c.lower() for c in v or []] for k, v in cues.items()}
+                         for kind, cues in pack.modality.items()}
+
+    def run(self, doc: Document) -> Document:
+        by_mention = _actor_index(doc)
+        doc.events = []
+        # Visits first: the main visit fixes the dyad, the host and the date the rest inherits.
+        visits = {t.start: self._code(doc, t, by_mention, None) for t in doc.triggers if t.role == "visit"}
+        main_visit = next((e for e in visits.values()
+                           if e and e.actor and e.recipient and e.modality == "asserted"), None)
+        if main_visit:
+            doc.dyad = tuple(dict.fromkeys(main_visit.actor_country + main_visit.recipient_country))[:2] or doc.dyad
+        running = main_visit.date if main_visit else None
+        for trigger in doc.triggers:
+            if trigger.role == "visit":
+                event = visits[trigger.start]
+            else:
+                event = self._code(doc, trigger, by_mention, running)
+            if event and event.dated and event.modality == "asserted":
+                running = event.date
+        return doc
+
+    # -- one trigger ---------------------------------------------------------------------------
+    def _code(self, doc: Document, trigger: Trigger, by_mention, running: DateRange | None) -> Event | None:
+        sentence = _sentence_of(doc, trigger)
+        zone = _zone(doc, sentence, trigger)
+        if zone is None:  # the content of an earlier "agree to ..." or "invite to ..."
+            return None
+        people = self.roles.participants(doc, sentence)
+        previous = _previous_subject(doc, sentence, trigger, self, people)
+        roles = self.roles.read(doc, sentence, trigger, zone, people, previous)
+        actor_side, recipient_side = self._sides(doc, trigger, roles, by_mention)
+        if not actor_side.actors and not recipient_side.actors:
+            return None
+        if trigger.role == "visit" and actor_side.countries and actor_side.countries == recipient_side.countries:
+            recipient_side = self._dyad_partner(doc, actor_side, by_mention)
+        date, explicit = self._date(doc, trigger, zone, running)
+        modality = self._modality(doc, sentence, trigger, zone, date)
+        text_zone = doc.text[trigger.start : zone[1]]
+        event = Event(
+            id="",
+            event_type=trigger.event_type,
+            mode=trigger.mode,
+            context=list(trigger.context),
+            actor=[a.id for a in actor_side.actors],
+            recipient=[a.id for a in recipient_side.actors],
+            actor_country=actor_side.countries,
+            recipient_country=recipient_side.countries,
+            date=date,
+            location=self._location(doc, trigger, roles, recipient_side) if trigger.mode == "visit" else None,
+            modality=modality,
+            sectors=self.sectors.find(text_zone) if trigger.event_type in ("AGREE", "SUPPORT", "AID", "COOPERATE") else [],
+            quantities=[q for q in doc.quantities if trigger.start <= q.start < zone[1]],
+            cameo=trigger.cameo,
+            evidence=[Span(sentence.start, sentence.end)],
+            confidence=_confidence(trigger, roles),
+            rules=[trigger.rule],
+            symmetric=trigger.symmetric,
+            dated=explicit,
+        )
+        doc.events.append(event)
+        return event
+
+    def _sides(self, doc, trigger, roles: Roles, by_mention) -> tuple[_Side, _Side]:
+        actor = self._expand(doc, roles.actor, by_mention, first=True)
+        recipient = self._expand(doc, roles.recipient, by_mention, first=False)
+        if roles.actor is not None and roles.actor.kind == "collective" and roles.recipient is None:
+            both = self._expand(doc, roles.actor, by_mention, first=None)
+            actor, recipient = _split_dyad(doc, both)
+        if not recipient.actors and trigger.symmetric and actor.actors:
+            recipient = self._dyad_partner(doc, actor, by_mention)
+        return actor, recipient
+
+    def _expand(self, doc, mention: Mention | None, by_mention, first: bool | None) -> _Side:
+        if mention is None:
+            return _Side()
+        if mention.kind != "collective":
+            actor = by_mention.get(id(mention))
+            return _Side([actor] if actor else [])
+        parties = [_party(doc, iso, mention.key) for iso in doc.dyad]
+        parties = [p for p in parties if p]
+        if first is None:
+            return _Side(parties)
+        return _Side(parties[:1] if first else parties[1:2])
+
+    def _dyad_partner(self, doc, side: _Side, by_mention) -> _Side:
+        others = [iso for iso in doc.dyad if iso not in side.countries]
+        party = _party(doc, others[0], "sides") if others else None
+        return _Side([party] if party else [])
+
+    def _date(self, doc, trigger, zone, running) -> tuple[DateRange | None, bool]:
+        in_zone = [d for d in doc.dates if zone[0] <= d.start < zone[1] and d.range.start]
+        if trigger.role == "visit":
+            in_zone.sort(key=lambda d: (d.range.start == d.range.end, abs(d.start - trigger.start)))
+        else:
+            in_zone.sort(key=lambda d: abs(d.start - trigger.start))
+        if in_zone:
+            return in_zone[0].range, True
+        return running, False
+
+    def _modality(self, doc, sentence: Sentence, trigger: Trigger, zone, date) -> str:
+        clause = doc.text[_clause_start(doc, sentence, trigger) : trigger.start].lower()
+        zone_text = doc.text[zone[0] : zone[1]].lower()
+        words = f" {clause} "
+        for kind in ("negated", "hypothetical", "future", "historical"):
+            cues = self.modality.get(kind, {})
+            if any(f" {cue} " in words for cue in cues.get("before", [])):
+                return kind
+            if any(cue in zone_text for cue in cues.get("sentence", [])):
+                return kind
+        return "asserted"
+
+    def _location(self, doc, trigger, roles: Roles, host: _Side) -> Location | None:
+        sentence = _sentence_of(doc, trigger)
+        host_countries = set(host.countries)
+        for m in doc.mentions:
+            if m.kind == "location" and sentence.start <= m.start < sentence.end:
+                iso, city = m.key.split("|", 1)
+                if iso in host_countries:
+                    return Location(city, iso)
+        if len(host_countries) == 1:
+            iso = next(iter(host_countries))
+            country = next((a for a in doc.actors if a.kind == "country" and a.country == iso), None)
+            return Location(country.name if country else iso, iso)
+        return None
+
+
+def _actor_index(doc: Document) -> dict[int, Actor]:
+    by_span = {(s.start, s.end): a for a in doc.actors for s in a.mentions}
+    return {id(m): by_span[(m.start, m.end)] for m in doc.mentions if (m.start, m.end) in by_span}
+
+
+def _party(doc: Document, iso: str, refers: str) -> Actor | None:
+    """The actor standing for one side: its leader (most mentioned person) or the state itself."""
+    people = [a for a in doc.actors if a.kind == "person" and a.country == iso and a.titles]
+    country = next((a for a in doc.actors if a.kind == "country" and a.country == iso), None)
+    if refers == "leaders" and people:
+        return max(people, key=lambda a: len(a.mentions))
+    return country or (max(people, key=lambda a: len(a.mentions)) if people else None)
+
+
+def _split_dyad(doc, side: _Side) -> tuple[_Side, _Side]:
+    return _Side(side.actors[:1]), _Side(side.actors[1:2])
+
+
+def _sentence_of(doc: Document, trigger: Trigger) -> Sentence:
+    return next(s for s in doc.sentences if s.start <= trigger.start < s.end)
+
+
+def _zone(doc: Document, sentence: Sentence, trigger: Trigger) -> tuple[int, int] | None:
+    """From the end of the previous trigger to the start of the next one in the same sentence."""
+    same = [t for t in doc.triggers if sentence.start <= t.start < sentence.end]
+    index = same.index(trigger)
+    if any(t.scope for t in same[:index]):
+        return None
+    start = same[index - 1].end if index else sentence.start
+    end = same[index + 1].start if index + 1 < len(same) and not trigger.scope else sentence.end
+    return start, end
+
+
+def _previous_subject(doc, sentence, trigger, coder, people) -> Mention | None:
+    same = [t for t in doc.triggers if sentence.start <= t.start < trigger.start]
+    if not same:
+        return None
+    prior = same[-1]
+    zone = _zone(doc, sentence, prior)
+    if zone is None:
+        return None
+    return coder.roles.read(doc, sentence, prior, zone, people).actor
+
+
+def _clause_start(doc: Document, sentence: Sentence, trigger: Trigger) -> int:
+    cut = max(doc.text.rfind(p, sentence.start, trigger.start) for p in (";", ":", " men ", " och "))
+    return cut + 1 if cut >= 0 else sentence.start
+
+
+def _confidence(trigger: Trigger, roles: Roles) -> float:
+    base = 0.6 if trigger.nominal else 0.8
+    return min(1.0, base + (0.15 if roles.explicit else 0.0))

@@ -1,0 +1,1 @@
+"""Extraction stages: each module reads the document and adds one layer of spans."""

@@ -1,0 +1,167 @@
+"""Dates and date ranges in the language's own words ("den 9-11 oktober 2025", "i oktober förra året").
+
+Years missing from a date come from the document (the nearest earlier date with a year, else the
+publication date), never from the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..langpack import LanguagePack
+from ..model import DateMention, DateRange, Document
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    day1: int | None
+    month1: int
+    day2: int | None
+    month2: int
+    year: int | None
+    year_offset: int | None  # relative year phrase ("förra året")
+    rule: str
+
+
+class DateReader:
+    def __init__(self, pack: LanguagePack):
+        months = pack.dates["months"]
+        self.months = {k.lower(): v for k, v in months.items()}
+        month = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
+        joiners = "|".join(re.escape(j) for j in pack.dates.get("range_joiners", ["-"]))
+        prefix = "|".join(re.escape(p) for p in pack.dates.get("day_prefixes", []))
+        relatives = pack.dates.get("relative_years", {})
+        self.relatives = {k.lower(): v for k, v in relatives.items()}
+        relative = "|".join(sorted((re.escape(r) for r in self.relatives), key=len, reverse=True)) or "(?!)"
+        day = r"(?:{p}\s+)?(?P<{n}>[0-3]?\d)(?:\.|:e|:a|th|st|nd|rd)?".format
+        year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{rel}))?".format(rel=relative)
+        pre = prefix or "(?!)"
+        self.patterns = [
+            ("range.cross_month", re.compile(
+                rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m2>{month})\.?{year}", re.I)),
+            ("range.days", re.compile(
+                rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m1>{month})\.?{year}", re.I)),
+            ("day", re.compile(rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?{year}", re.I)),
+            ("month_day", re.compile(rf"(?P<m1>{month})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?{year}", re.I)),
+            ("month", re.compile(rf"(?P<m1>{month})(?:\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))", re.I)),
+            ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)")),
+        ]
+
+    def find(self, text: str) -> list[_Raw]:
+        found: list[_Raw] = []
+        taken = bytearray(len(text) + 1)
+        for rule, regex in self.patterns:
+            for match in regex.finditer(text):
+                start, end = match.span()
+                while start < end and text[start].isspace():
+                    start += 1
+                if any(taken[start:end]) or not _on_boundary(text, start, end):
+                    continue
+                raw = self._raw(match, rule, start, end)
+                if raw:
+                    found.append(raw)
+                    taken[start:end] = b"\1" * (end - start)
+        return sorted(found, key=lambda r: r.start)
+
+    def _raw(self, match: re.Match, rule: str, start: int, end: int) -> _Raw | None:
+        groups = match.groupdict()
+        m1 = self._month(groups.get("m1"))
+        m2 = self._month(groups.get("m2")) or m1
+        d1 = int(groups["d1"]) if groups.get("d1") else None
+        d2 = int(groups["d2"]) if groups.get("d2") else d1
+        if m1 is None or (d1 is not None and not 1 <= d1 <= 31) or (d2 is not None and not 1 <= d2 <= 31):
+            return None
+        year = int(groups["year"]) if groups.get("year") else None
+        offset = self.relatives.get(groups["rel"].lower()) if groups.get("rel") else None
+        if rule == "month" and year is None and offset is None:
+            return None
+        return _Raw(start, end, d1, m1, d2, m2, year, offset, rule)
+
+    def _month(self, word: str | None) -> int | None:
+        if word is None:
+            return None
+        if word.isdigit():
+            return int(word)
+        return self.months.get(word.lower().rstrip("."))
+
+
+def _on_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def run(doc: Document, pack: LanguagePack, reader: DateReader) -> Document:
+    raws = reader.find(doc.text)
+    if doc.published is None:
+        doc.published = _dateline(doc, raws)
+    anchor_year = doc.published.year if doc.published else None
+    doc.dates = []
+    for raw in raws:
+        year = raw.year
+        if year is None and raw.year_offset is not None:
+            base = doc.published.year if doc.published else _first_year(raws)
+            year = base + raw.year_offset if base else None
+        if year is None:
+            year = _nearest_year(raws, raw) or _year_near(doc.published, raw.month1) or anchor_year
+        span = _range(raw, year)
+        if span is None:
+            continue
+        doc.dates.append(
+            DateMention(raw.start, raw.end, doc.text[raw.start : raw.end], span, f"{pack.code}.date.{raw.rule}",
+                        relative=raw.year_offset is not None)
+        )
+    return doc
+
+
+def _range(raw: _Raw, year: int | None) -> DateRange | None:
+    if year is None:
+        return DateRange(None, None)
+    try:
+        if raw.day1 is None:
+            last = calendar.monthrange(year, raw.month1)[1]
+            return DateRange(date(year, raw.month1, 1), date(year, raw.month1, last))
+        start = date(year, raw.month1, raw.day1)
+        end_year = year + 1 if raw.month2 < raw.month1 else year
+        end = date(end_year, raw.month2, raw.day2 or raw.day1)
+    except ValueError:
+        return None
+    return DateRange(start, end) if end >= start else None
+
+
+def _nearest_year(raws: list[_Raw], raw: _Raw) -> int | None:
+    """The year of the closest date that states one, preferring earlier text."""
+    with_year = [r for r in raws if r.year is not None]
+    if not with_year:
+        return None
+    before = [r for r in with_year if r.start <= raw.start]
+    return (before[-1] if before else with_year[0]).year
+
+
+def _first_year(raws: list[_Raw]) -> int | None:
+    return next((r.year for r in raws if r.year is not None), None)
+
+
+def _year_near(published: date | None, month: int) -> int | None:
+    """A month far after the publication month belongs to the year before ("den 28 december" in January)."""
+    if published is None:
+        return None
+    return published.year - 1 if month - published.month > 6 else published.year
+
+
+def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
+    """A full date in the first line ("STOCKHOLM, 4 mars 2025 (TT) –") is the publication date."""
+    first_line_end = doc.text.find("\n", doc.text.find("\n") + 1)
+    limit = min(first_line_end if first_line_end > 0 else len(doc.text), 200)
+    for raw in raws:
+        if raw.start < limit and raw.year and raw.day1 and raw.day1 == raw.day2 and raw.month1 == raw.month2:
+            head = doc.text[max(0, raw.start - 40) : raw.start]
+            tail = doc.text[raw.end : raw.end + 12]
+            if re.search(r"[A-ZÅÄÖ]{3,},?\s*$", head) or re.match(r"\s*(?:\(|–|—|-)", tail) or "publicerad" in head.lower():
+                return date(raw.year, raw.month1, raw.day1)
+    return None

@@ -1,0 +1,201 @@
+"""Persons from title chains and names: "Laos generalsekreterare och president Thongloun Sisoulith".
+
+Adds titles and country to dictionary persons, finds persons no dictionary lists, repairs known
+machine-translation slips and resolves surname-only references to a person the document named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import dictionary
+from ..dictionary import ascii_fold
+from ..langpack import LanguagePack
+from ..model import Document, Mention
+
+_NAME_WORD = r"[A-ZÅÄÖÉÜ][\w'’]*(?:-[\w'’]+)*"
+_ATTRIBUTE_KINDS = ("country", "organization", "location")
+# What may stand between two links of a title chain: commas, joiners and a few lowercase words
+# ("ordförande för Demokratiska folkrepubliken Koreas kommission för statliga angelägenheter, Kim").
+_GAP_WORDS = 5
+
+
+def run(doc: Document, pack: LanguagePack) -> Document:
+    names = _NameReader(pack)
+    titles = [m for m in doc.mentions if m.kind == "title"]
+    others = [m for m in doc.mentions if m.kind != "title"]
+    occupied = _occupied(doc.mentions, len(doc.text))
+    new: list[Mention] = []
+    pending_surnames = []
+    for chain in _title_chains(doc, titles, others, pack):
+        person = _person_after(doc, chain, others, names, occupied)
+        if person is None:
+            pending_surnames.append(chain)
+            continue
+        _attach(person, chain, pack)
+        if person not in others:
+            new.append(person)
+            _mark(occupied, person)
+    doc.mentions = others + new
+    known = _known_persons(doc)
+    for chain in pending_surnames:
+        person = _repair_or_surname(doc, chain, names, known, occupied, pack)
+        if person:
+            _attach(person, chain, pack)
+            doc.mentions.append(person)
+            _mark(occupied, person)
+    doc.mentions.extend(_untitled_names(doc, names, occupied, known, pack))
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc
+
+
+class _NameReader:
+    def __init__(self, pack: LanguagePack):
+        particles = "|".join(re.escape(p) for p in pack.grammar.get("name_particles", []))
+        particle = rf"(?:(?:{particles})\s+)?" if particles else ""
+        self.regex = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{particle}{_NAME_WORD}){{0,3}}")
+        self.not_names = set(pack.grammar.get("not_names", []))
+        prefixes = "|".join(re.escape(p) for p in pack.grammar.get("name_prefixes", []))
+        self.prefix = re.compile(rf"\s*(?:(?:{prefixes})\s+)?", re.I) if prefixes else re.compile(r"\s*")
+
+    def at(self, text: str, pos: int) -> re.Match | None:
+        pos = self.prefix.match(text, pos).end()
+        match = self.regex.match(text, pos)
+        if not match or match.group().split()[0] in self.not_names:
+            return None
+        return match
+
+
+def _occupied(mentions: list[Mention], size: int) -> bytearray:
+    occupied = bytearray(size + 1)
+    for m in mentions:
+        _mark(occupied, m)
+    return occupied
+
+
+def _mark(occupied: bytearray, m: Mention) -> None:
+    occupied[m.start : m.end] = b"\1" * (m.end - m.start)
+
+
+def _title_chains(doc: Document, titles, others, pack) -> list[list[Mention]]:
+    """Group titles with the attributes around them; each chain ends where a name may start."""
+    links = sorted(titles + [m for m in others if m.kind in _ATTRIBUTE_KINDS], key=lambda m: m.start)
+    joiners = set(pack.grammar.get("title_joiners", []))
+    chains, current = [], []
+    for link in links:
+        if current and not _joinable(doc.text[current[-1].end : link.start], joiners):
+            chains.append(current)
+            current = []
+        current.append(link)
+    chains.append(current)
+    return [c for c in chains if any(m.kind == "title" for m in c)]
+
+
+def _joinable(gap: str, joiners: set[str]) -> bool:
+    if any(ch in gap for ch in ".;:!?\n()"):
+        return False
+    words = gap.replace(",", " ").split()
+    return all(w.islower() or w in joiners for w in words) and len(words) <= _GAP_WORDS
+
+
+def _person_after(doc, chain, others, names, occupied) -> Mention | None:
+    end = chain[-1].end
+    while end < len(doc.text) and doc.text[end] in " ,":
+        end += 1
+    for m in others:
+        if m.kind == "person" and end <= m.start <= end + 12 and not doc.text[end : m.start].strip(" ,").count(" "):
+            return m
+    match = names.at(doc.text, end)
+    if match is None or any(occupied[match.start() : match.end()]):
+        return None
+    words = match.group().split()
+    if len(words) < 2:
+        return None
+    return _unknown_person(doc, match.start(), match.end(), "title.name")
+
+
+def _unknown_person(doc, start, end, rule) -> Mention:
+    return Mention(start, end, doc.text[start:end], "person", None, f"{doc.language}.person.{rule}")
+
+
+def _attach(person: Mention, chain: list[Mention], pack: LanguagePack) -> None:
+    person.lead = min(person.lead if person.lead is not None else person.start, chain[0].start)
+    for m in chain:
+        if m.kind == "title":
+            title = pack.titles[m.key].en
+            if title not in person.titles:
+                person.titles.append(title)
+        else:
+            m.attribute = True
+            if person.country is None:
+                person.country = _country_of(m)
+
+
+def _country_of(m: Mention) -> str | None:
+    if m.kind == "country":
+        return m.key
+    if m.kind == "location":
+        return m.key.split("|")[0]
+    org = dictionary.load().organizations.get(m.key)
+    return org.country if org else None
+
+
+def _known_persons(doc: Document) -> dict[str, str]:
+    """Name part -> canonical name, for persons named in full; ambiguous parts map to ''."""
+    people = dictionary.load().persons
+    parts: dict[str, str] = {}
+    for m in doc.mentions:
+        if m.kind != "person":
+            continue
+        full = people[m.key].name if m.key else ascii_fold(m.text)
+        for part in {full.split()[0], full.split()[-1]}:
+            if part in parts and parts[part] != full:
+                parts[part] = ""
+            else:
+                parts.setdefault(part, full)
+    return parts
+
+
+def _repair_or_surname(doc, chain, names, known, occupied, pack) -> Mention | None:
+    text, pos = doc.text, chain[-1].end
+    pos = names.prefix.match(text, pos).end()
+    for rule in pack.mt_repairs:
+        match = re.compile(rf"{re.escape(rule['match'])}\s+({_NAME_WORD})").match(text, pos)
+        if match:
+            read = f"{rule['read_as']} {match.group(1)}"
+            person = _known_name(read.removesuffix("s"), known) or _known_name(read, known)
+            if person:
+                m = _unknown_person(doc, match.start(), match.end(), "mt")
+                m.rule, m.name = rule["id"], person
+                return m
+    match = re.compile(rf"({_NAME_WORD})(?![\w-])").match(text, pos)
+    if match and not any(occupied[match.start() : match.end()]):
+        word = match.group(1)
+        full = known.get(word) or (known.get(word[:-1]) if word.endswith("s") else None)
+        if full:
+            m = _unknown_person(doc, match.start(), match.end(), "surname")
+            m.name = full
+            return m
+    return None
+
+
+def _known_name(name: str, known: dict[str, str]) -> str | None:
+    if name in known.values():
+        return name
+    people = dictionary.load().persons
+    slugged = dictionary.slug(name)
+    return people[slugged].name if slugged in people else None
+
+
+def _untitled_names(doc, names, occupied, known, pack) -> list[Mention]:
+    """Capitalised runs of two or more words that no gazetteer claims are names of persons."""
+    found = []
+    for sentence in doc.sentences:
+        for match in names.regex.finditer(doc.text, sentence.start, sentence.end):
+            words = match.group().split()
+            if len(words) < 2 or words[0] in names.not_names or any(occupied[match.start() : match.end()]):
+                continue
+            if any(w.isupper() and len(w) > 1 for w in words):
+                continue
+            found.append(_unknown_person(doc, match.start(), match.end(), "propername"))
+    return found

@@ -1,0 +1,80 @@
+"""Amounts of money, counts of documents and persons, percentages, in digits or words."""
+
+from __future__ import annotations
+
+import re
+
+from ..langpack import LanguagePack
+from ..model import Document, Quantity
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+class QuantityReader:
+    def __init__(self, pack: LanguagePack):
+        numbers = pack.numbers
+        self.words = {k.lower(): v for k, v in numbers["words"].items()}
+        self.multipliers = {k.lower(): v for k, v in numbers["multipliers"].items()}
+        self.currencies = {k.lower(): v for k, v in numbers["currencies"].items()}
+        self.counted = {k.lower(): v for k, v in numbers["counted"].items()}
+        self.decimal = numbers.get("decimal_mark", ".")
+        thousands = r"[ .\u00a0\u202f]" if self.decimal == "," else r"[ ,\u00a0\u202f]"
+        dec = re.escape(self.decimal)
+        digits = rf"\d{{1,3}}(?:{thousands}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
+        number = rf"(?P<num>{digits}|{_alternation(self.words)})"
+        mult = rf"(?:\s*(?P<mult>{_alternation(self.multipliers)}))?"
+        cur = _alternation(self.currencies)
+        percent = _alternation(numbers.get("percent", ["%"]))
+        self.money_after = re.compile(rf"(?<![\w.,-]){number}{mult}\s*(?P<cur>{cur})(?!\w)", re.I)
+        self.money_before = re.compile(rf"(?<!\w)(?P<cur>{cur})\s*{number}{mult}(?![\w-])", re.I)
+        self.percent = re.compile(rf"(?<![\w.,-]){number}\s*(?P<pct>{percent})(?!\w)", re.I)
+        self.count = re.compile(rf"(?<![\w.,:-]){number}(?:\s+[a-zåäöé]+(?:a|e|t)){{0,2}}\s+(?P<noun>[a-zåäöé-]+)(?!\w)", re.I)
+
+    def find(self, text: str) -> list[Quantity]:
+        found: list[Quantity] = []
+        taken = bytearray(len(text) + 1)
+        for regex, unit_of in (
+            (self.money_after, lambda m: self.currencies[m.group("cur").lower()]),
+            (self.money_before, lambda m: self.currencies[m.group("cur").lower()]),
+            (self.percent, lambda m: "percent"),
+            (self.count, lambda m: self._counted_unit(m.group("noun"))),
+        ):
+            for match in regex.finditer(text):
+                if any(taken[match.start() : match.end()]):
+                    continue
+                unit = unit_of(match)
+                value = self._value(match.group("num"), match.groupdict().get("mult"))
+                if unit is None or value is None:
+                    continue
+                end = match.end() if regex is not self.count else match.end()
+                found.append(Quantity(match.start(), end, text[match.start() : end], value, unit))
+                taken[match.start() : end] = b"\1" * (end - match.start())
+        return sorted(found, key=lambda q: q.start)
+
+    def _counted_unit(self, noun: str) -> str | None:
+        noun = noun.lower()
+        for stem, unit in self.counted.items():
+            if noun == stem or (noun.endswith(stem) and len(stem) >= 5) or noun in (stem + "en", stem + "et", stem + "na"):
+                return unit
+        return None
+
+    def _value(self, num: str, mult: str | None) -> float | None:
+        num = num.lower()
+        if num in self.words:
+            value = float(self.words[num])
+        else:
+            cleaned = re.sub(r"[ .\u00a0\u202f]" if self.decimal == "," else r"[ ,\u00a0\u202f]", "", num)
+            try:
+                value = float(cleaned.replace(self.decimal, "."))
+            except ValueError:
+                return None
+        if mult:
+            value *= self.multipliers[mult.lower()]
+        return value
+
+
+def run(doc: Document, reader: QuantityReader) -> Document:
+    doc.quantities = reader.find(doc.text)
+    return doc

@@ -1,0 +1,44 @@
+"""Find event triggers sentence by sentence with the language pack's rules."""
+
+from __future__ import annotations
+
+from ..gazetteer import lower_same_length
+from ..langpack import LanguagePack
+from ..model import Document, Trigger
+
+
+def run(doc: Document, pack: LanguagePack) -> Document:
+    lowered = lower_same_length(doc.text)
+    doc.triggers = []
+    for sentence in doc.sentences:
+        found: list[Trigger] = []
+        for rule in pack.triggers:
+            for match in rule.regex.finditer(lowered, sentence.start, sentence.end):
+                found.append(
+                    Trigger(
+                        start=match.start(),
+                        end=match.end(),
+                        text=doc.text[match.start() : match.end()],
+                        rule=rule.id,
+                        event_type=rule.event_type,
+                        mode=rule.mode,
+                        cameo=rule.cameo,
+                        role=rule.role,
+                        scope=rule.scope,
+                        symmetric=rule.symmetric,
+                        context=rule.context,
+                        nominal=rule.nominal,
+                    )
+                )
+        doc.triggers.extend(_without_overlaps(found))
+    return doc
+
+
+def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
+    """Where two rules claim the same words, the verb beats the noun and the longer match wins."""
+    triggers.sort(key=lambda t: (t.nominal, -(t.end - t.start), t.start))
+    kept: list[Trigger] = []
+    for t in triggers:
+        if all(t.end <= k.start or t.start >= k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)

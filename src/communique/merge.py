@@ -1,0 +1,81 @@
+"""One event per real-world happening per document: candidates that agree on type, mode, sides,
+modality and (overlapping) date become one event with all their evidence."""
+
+from __future__ import annotations
+
+from .model import DateRange, Document, Event
+
+
+def run(doc: Document) -> Document:
+    merged: list[Event] = []
+    for event in doc.events:
+        if not event.actor and not event.recipient:
+            continue
+        target = next((m for m in merged if _same_happening(m, event)), None)
+        if target is None:
+            merged.append(event)
+        else:
+            _absorb(target, event)
+    for index, event in enumerate(merged, start=1):
+        event.id = f"e{index}"
+    _link_to_visits(merged)
+    doc.events = merged
+    return doc
+
+
+def _sides(event: Event) -> tuple:
+    actor = frozenset(event.actor_country) or frozenset(event.actor)
+    recipient = frozenset(event.recipient_country) or frozenset(event.recipient)
+    if event.symmetric:
+        return (actor | recipient,)
+    return (actor, recipient)
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if (a.event_type, a.mode, a.modality) != (b.event_type, b.mode, b.modality):
+        return False
+    if _sides(a) != _sides(b):
+        return False
+    if a.date and b.date:
+        return a.date.overlaps(b.date)
+    return True
+
+
+def _absorb(target: Event, other: Event) -> None:
+    for field in ("actor", "recipient", "actor_country", "recipient_country", "sectors", "rules", "context"):
+        values = getattr(target, field)
+        values.extend(v for v in getattr(other, field) if v not in values)
+    target.sectors.sort()
+    for span in other.evidence:
+        if span not in target.evidence:
+            target.evidence.append(span)
+    known = {(q.value, q.unit) for q in target.quantities}
+    target.quantities.extend(q for q in other.quantities if (q.value, q.unit) not in known)
+    target.date = _wider(target.date, other.date, target.dated, other.dated)
+    target.dated = target.dated or other.dated
+    target.location = target.location or other.location
+    target.confidence = min(1.0, max(target.confidence, other.confidence) + 0.02)
+
+
+def _wider(a: DateRange | None, b: DateRange | None, a_dated: bool, b_dated: bool) -> DateRange | None:
+    """An explicit date beats an inherited one; between explicit dates the wider range wins."""
+    if a is None or (b is not None and b_dated and not a_dated):
+        return b
+    if b is None or (a_dated and not b_dated):
+        return a
+    if a.start and b.start and b.start <= a.start and (b.end or b.start) >= (a.end or a.start):
+        return b
+    return a
+
+
+def _link_to_visits(events: list[Event]) -> None:
+    visits = [e for e in events if e.mode == "visit" and e.modality == "asserted"]
+    for event in events:
+        for visit in visits:
+            if event is visit or not (event.date and visit.date and visit.date.overlaps(event.date)):
+                continue
+            if set(event.actor_country + event.recipient_country) & set(visit.actor_country + visit.recipient_country):
+                event.link.append(visit.id)
+                visit.link.append(event.id)
+                if event.location is None and event.event_type in ("CONSULT", "AGREE", "SUPPORT"):
+                    event.location = visit.location

@@ -1,0 +1,91 @@
+"""The extraction pipeline: stages over one `Document`, in one visible order.
+
+Each stage names the layers it needs and the layers it adds; `Pipeline` checks the order once when
+it is built. Per-language resources (gazetteer, readers, coder) are built once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from . import coding, language, langpack, merge, reader, resolve
+from .errors import CommuniqueError, PipelineError
+from .extract import dates, mentions, persons, quantities, sentences, triggers
+from .model import Document
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    needs: tuple[str, ...]
+    adds: tuple[str, ...]
+    run: Callable[[Document, "Resources"], Document]
+
+
+@dataclass
+class Resources:
+    """What the stages of one language share: built once, reused for every document."""
+
+    pack: langpack.LanguagePack
+    dates: dates.DateReader
+    quantities: quantities.QuantityReader
+    coder: coding.Coder
+
+
+@cache
+def resources_for(code: str) -> Resources:
+    pack = langpack.load(code)
+    return Resources(pack, dates.DateReader(pack), quantities.QuantityReader(pack), coding.Coder(pack))
+
+
+STAGES = (
+    Stage("sentences", ("text",), ("sentences",), lambda d, r: sentences.run(d, r.pack)),
+    Stage("mentions", ("text",), ("mentions",), lambda d, r: mentions.run(d, r.pack.code)),
+    Stage("persons", ("mentions", "sentences"), ("persons",), lambda d, r: persons.run(d, r.pack)),
+    Stage("dates", ("text",), ("dates", "published"), lambda d, r: dates.run(d, r.pack, r.dates)),
+    Stage("quantities", ("text",), ("quantities",), lambda d, r: quantities.run(d, r.quantities)),
+    Stage("triggers", ("sentences",), ("triggers",), lambda d, r: triggers.run(d, r.pack)),
+    Stage("actors", ("persons",), ("actors", "dyad"), lambda d, r: resolve.run(d, r.pack)),
+    Stage("events", ("actors", "triggers", "dates", "quantities"), ("events",), lambda d, r: r.coder.run(d)),
+    Stage("merge", ("events",), ("merged",), lambda d, r: merge.run(d)),
+)
+
+
+class Pipeline:
+    def __init__(self, stages: Iterable[Stage] = STAGES, settings: Settings | None = None):
+        self.stages = tuple(stages)
+        self.settings = settings or Settings()
+        available = {"text"}
+        for stage in self.stages:
+            missing = set(stage.needs) - available
+            if missing:
+                raise PipelineError(f"stage '{stage.name}' needs {', '.join(sorted(missing))}, which no earlier stage adds")
+            available |= set(stage.adds)
+
+    def process(self, doc: Document) -> Document:
+        """Run every stage on one document (language detected or forced first)."""
+        language.run(doc, self.settings.language)
+        res = resources_for(doc.language)
+        for stage in self.stages:
+            doc = stage.run(doc, res)
+        return doc
+
+    def process_text(self, text: str, path: str | None = None) -> Document:
+        return self.process(reader.from_text(text, path))
+
+    def process_paths(self, paths: Iterable[Path]) -> Iterator[Document | CommuniqueError]:
+        """One result per input file, in order: a coded document or the error that stopped it."""
+        for path in paths:
+            try:
+                yield self.process(reader.read_path(path, self.settings.max_bytes))
+            except CommuniqueError as exc:
+                yield exc
+
+
+def extract(text: str, language: str | None = None) -> Document:
+    """Code one article's text and return the document with its actors and events."""
+    return Pipeline(settings=Settings(language=language)).process_text(text)
