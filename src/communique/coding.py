@@ -92,26 +92,35 @@ class Coder:
         return event
 
     def _sides(self, doc, trigger, roles: Roles, by_mention) -> tuple[_Side, _Side]:
-        actor = self._expand(doc, roles.actor, by_mention, first=True)
-        recipient = self._expand(doc, roles.recipient, by_mention, first=False)
-        if roles.actor is not None and roles.actor.kind == "collective" and roles.recipient is None:
-            both = self._expand(doc, roles.actor, by_mention, first=None)
-            actor, recipient = _split_dyad(doc, both)
+        actor = self._expand(doc, roles.actor, by_mention)
+        recipient = self._expand(doc, roles.recipient, by_mention)
+        if not recipient.actors and len(set(actor.countries)) > 1 or _is_collective(roles.actor, recipient):
+            actor, recipient = self._split(doc, actor)
+        if not recipient.actors and trigger.role == "accept":
+            invite = next((e for e in reversed(doc.events) if e.mode == "invite"), None)
+            if invite:
+                recipient = _Side([a for a in doc.actors if a.id in invite.actor])
         if not recipient.actors and trigger.symmetric and actor.actors:
             recipient = self._dyad_partner(doc, actor, by_mention)
         return actor, recipient
 
-    def _expand(self, doc, mention: Mention | None, by_mention, first: bool | None) -> _Side:
-        if mention is None:
-            return _Side()
-        if mention.kind != "collective":
-            actor = by_mention.get(id(mention))
-            return _Side([actor] if actor else [])
-        parties = [_party(doc, iso, mention.key) for iso in doc.dyad]
-        parties = [p for p in parties if p]
-        if first is None:
-            return _Side(parties)
-        return _Side(parties[:1] if first else parties[1:2])
+    def _expand(self, doc, mentions: list[Mention], by_mention) -> _Side:
+        side = _Side()
+        for mention in mentions:
+            if mention.kind == "collective":
+                found = [_party(doc, iso, mention.key) for iso in doc.dyad]
+            else:
+                found = [by_mention.get(id(mention))]
+            side.actors.extend(a for a in found if a and a not in side.actors)
+        return side
+
+    def _split(self, doc, side: _Side) -> tuple[_Side, _Side]:
+        """Both parties act together: the dyad's first party is the actor, the other the recipient."""
+        order = {iso: i for i, iso in enumerate(doc.dyad)}
+        ranked = sorted(side.actors, key=lambda a: order.get(a.country, len(order)))
+        first = ranked[0].country if ranked else None
+        return (_Side([a for a in ranked if a.country == first]),
+                _Side([a for a in ranked if a.country != first]))
 
     def _dyad_partner(self, doc, side: _Side, by_mention) -> _Side:
         others = [iso for iso in doc.dyad if iso not in side.countries]
@@ -169,8 +178,8 @@ def _party(doc: Document, iso: str, refers: str) -> Actor | None:
     return country or (max(people, key=lambda a: len(a.mentions)) if people else None)
 
 
-def _split_dyad(doc, side: _Side) -> tuple[_Side, _Side]:
-    return _Side(side.actors[:1]), _Side(side.actors[1:2])
+def _is_collective(mentions: list[Mention], recipient: _Side) -> bool:
+    return not recipient.actors and any(m.kind == "collective" for m in mentions)
 
 
 def _sentence_of(doc: Document, trigger: Trigger) -> Sentence:
@@ -188,15 +197,12 @@ def _zone(doc: Document, sentence: Sentence, trigger: Trigger) -> tuple[int, int
     return start, end
 
 
-def _previous_subject(doc, sentence, trigger, coder, people) -> Mention | None:
+def _previous_subject(doc, sentence, trigger, coder, people) -> list[Mention]:
     same = [t for t in doc.triggers if sentence.start <= t.start < trigger.start]
-    if not same:
-        return None
-    prior = same[-1]
-    zone = _zone(doc, sentence, prior)
+    zone = _zone(doc, sentence, same[-1]) if same else None
     if zone is None:
-        return None
-    return coder.roles.read(doc, sentence, prior, zone, people).actor
+        return []
+    return coder.roles.read(doc, sentence, same[-1], zone, people).actor
 
 
 def _clause_start(doc: Document, sentence: Sentence, trigger: Trigger) -> int:

@@ -8,19 +8,19 @@ trigger in its clause, the first participant after it is the subject.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Document, Mention, Sentence, Trigger
 
 PARTICIPANT_KINDS = ("person", "country", "organization", "collective")
+_WORD = re.compile(r"[\w:]+")
 
 
 @dataclass
 class Roles:
-    actor: Mention | None
-    recipient: Mention | None
-    host: Mention | None = None  # for visits: who receives the visitor
-    explicit: bool = True  # both roles read from the sentence itself
+    actor: list[Mention] = field(default_factory=list)
+    recipient: list[Mention] = field(default_factory=list)
+    explicit: bool = False  # both roles read from the sentence itself
 
 
 class RoleReader:
@@ -28,6 +28,8 @@ class RoleReader:
         self.obliques = {w.lower() for w in grammar.get("oblique_prepositions", [])}
         self.destination = {w.lower() for w in grammar.get("destination_prepositions", [])}
         self.agent = {w.lower() for w in grammar.get("agent_prepositions", [])}
+        self.comitative = {w.lower() for w in grammar.get("comitative_prepositions", [])}
+        self.joiners = {w.lower() for w in grammar.get("title_joiners", [])}
         self.invited_by = re.compile(grammar.get("invited_by", "(?!)"), re.I)
 
     def participants(self, doc: Document, sentence: Sentence) -> list[Mention]:
@@ -37,54 +39,80 @@ class RoleReader:
         ]
 
     def read(self, doc: Document, sentence: Sentence, trigger: Trigger, zone: tuple[int, int],
-             people: list[Mention], previous_subject: Mention | None = None) -> Roles:
+             people: list[Mention], previous_subject: list[Mention] | None = None) -> Roles:
         """`zone` is the stretch of the sentence that belongs to this trigger; a trigger coordinated
         with an earlier one ("X uppskattade ... och bekräftade") shares its subject."""
         before = [m for m in people if zone[0] <= m.start < trigger.start]
-        after = [m for m in people if trigger.end <= m.start < zone[1]]
-        subject = self._subject(doc, before, trigger) or previous_subject
+        after = [m for m in people if trigger.start < m.start < zone[1]]  # a long trigger may span its object
+        subject = self._subject(doc, before, trigger) or list(previous_subject or [])
         if trigger.role == "visit":
-            return self._visit(doc, sentence, trigger, subject, before, after, people)
-        if subject is None:
+            return self._visit(doc, sentence, trigger, subject, after, people)
+        if not subject:
             if not after:
-                return Roles(None, None, explicit=False)
-            subject, after = after[0], after[1:]
-        obj = next((m for m in after if _differs(m, subject)), None)
-        return Roles(subject, obj, explicit=obj is not None)
+                return Roles()
+            subject, after = [after[0]], after[1:]
+        if trigger.role == "agree":  # what follows is the content; only "med X" names the other side
+            after = [m for m in after if self._word_before(doc.text, _head(m)) in self.comitative]
+        obj = [m for m in after if all(_differs(m, s) for s in subject)][:1]
+        return Roles(subject, obj, explicit=bool(obj))
 
-    def _subject(self, doc: Document, before: list[Mention], trigger: Trigger) -> Mention | None:
+    def _subject(self, doc: Document, before: list[Mention], trigger: Trigger) -> list[Mention]:
+        """The nearest participant before the trigger that no preposition governs, with those
+        coordinated to it ("To Lam och Kim Jong Un"); a state adjective only when nothing else is."""
+        candidates = []
         for m in reversed(before):
-            head = m.lead if m.lead is not None else m.start
             if ";" in doc.text[m.end : trigger.start]:
-                return None
-            if self._word_before(doc.text, head) in self.obliques:
-                continue
-            return m
-        return None
+                break
+            if not self._governed(doc.text, _head(m)):
+                candidates.append(m)
+        named = [m for m in candidates if not m.rule.endswith("adjective")]
+        if not (named or candidates):
+            return []
+        head = (named or candidates)[0]
+        subject = [head]
+        for m in reversed(before[: before.index(head)]):
+            gap = doc.text[m.end : _head(subject[-1])].strip(" ,").lower()
+            if gap in self.joiners and m.kind == head.kind:
+                subject.append(m)
+            else:
+                break
+        return subject[::-1]
 
-    def _visit(self, doc, sentence, trigger, subject, before, after, people) -> Roles:
-        visitor = subject
-        host = None
+    def _visit(self, doc, sentence, trigger, subject, after, people) -> Roles:
+        visitor = list(subject)
+        host: list[Mention] = []
         for m in after:
-            word = self._word_before(doc.text, m.lead if m.lead is not None else m.start)
-            if word in self.agent and visitor is None and trigger.nominal:
-                visitor = m
-            elif word in self.destination and host is None and m is not visitor:
-                host = m
+            word = self._word_before(doc.text, _head(m))
+            if word in self.agent and not visitor and trigger.nominal:
+                visitor = [m]
+            elif word in self.destination and not host and m not in visitor:
+                host = [m]
         invitation = self.invited_by.search(doc.text, sentence.start, sentence.end)
-        if host is None and invitation:
-            host = next((m for m in people if m.start >= invitation.end() and m is not visitor), None)
-        if visitor is None and after and trigger.nominal is False:
-            visitor = after[0] if after[0] is not host else None
-        return Roles(visitor, host, host=host, explicit=visitor is not None and host is not None)
+        if not host and invitation:
+            host = [m for m in people if m.start >= invitation.end() and m not in visitor][:1]
+        if not visitor and after and not trigger.nominal and after[0] not in host:
+            visitor = [after[0]]
+        return Roles(visitor, host, explicit=bool(visitor and host))
+
+    def _governed(self, text: str, pos: int) -> bool:
+        """A preposition up to three words back, with only lowercase words between ("på den nordkoreanska sidan")."""
+        words = _WORD.findall(text[max(0, pos - 60) : pos])[-3:]
+        for word in reversed(words):
+            if word.lower() in self.obliques:
+                return True
+            if not word.islower():
+                return False
+        return False
 
     @staticmethod
     def _word_before(text: str, pos: int) -> str:
-        match = re.search(r"([\w:]+)[\s,]*$", text[max(0, pos - 30) : pos])
-        return match.group(1).lower() if match else ""
+        words = _WORD.findall(text[max(0, pos - 30) : pos])
+        return words[-1].lower() if words else ""
 
 
-def _differs(a: Mention, b: Mention | None) -> bool:
-    if b is None:
-        return True
+def _head(m: Mention) -> int:
+    return m.lead if m.lead is not None else m.start
+
+
+def _differs(a: Mention, b: Mention) -> bool:
     return (a.kind, a.key, a.name) != (b.kind, b.key, b.name)
