@@ -28,6 +28,7 @@ class Coder:
         self.pack = pack
         self.roles = RoleReader(pack.grammar)
         self.sectors = SectorReader(pack.sectors)
+        self.historical_days = int(pack.grammar.get("historical_after_days", 180))
         self.modality = {kind: {k: [c.lower() for c in v or []] for k, v in cues.items()}
                          for kind, cues in pack.modality.items()}
 
@@ -65,7 +66,7 @@ class Coder:
         if trigger.role == "visit" and actor_side.countries and actor_side.countries == recipient_side.countries:
             recipient_side = self._dyad_partner(doc, actor_side, by_mention)
         date, explicit = self._date(doc, trigger, zone, running)
-        modality = self._modality(doc, sentence, trigger, zone, date)
+        modality = self._modality(doc, sentence, trigger, zone, date if explicit else None)
         text_zone = doc.text[trigger.start : zone[1]]
         event = Event(
             id="",
@@ -147,6 +148,9 @@ class Coder:
                 return kind
             if any(cue in zone_text for cue in cues.get("sentence", [])):
                 return kind
+        reference = doc.published or max((d.range.end for d in doc.dates if d.range.end), default=None)
+        if date and date.end and reference and (reference - date.end).days > self.historical_days:
+            return "historical"
         return "asserted"
 
     def _location(self, doc, trigger, roles: Roles, host: _Side) -> Location | None:

@@ -16,6 +16,7 @@ def run(doc: Document) -> Document:
             merged.append(event)
         else:
             _absorb(target, event)
+    merged = _fold_partial(merged)
     for index, event in enumerate(merged, start=1):
         event.id = f"e{index}"
     _link_to_visits(merged)
@@ -41,10 +42,35 @@ def _same_happening(a: Event, b: Event) -> bool:
     return True
 
 
-def _absorb(target: Event, other: Event) -> None:
-    for field in ("actor", "recipient", "actor_country", "recipient_country", "sectors", "rules", "context"):
+def _fold_partial(events: list[Event]) -> list[Event]:
+    """A restatement that lost one side ("Statsbesöket av To Lam ...", "välkomstceremonin") joins the
+    complete event of the same kind whose states include the ones it names."""
+    complete = [e for e in events if e.actor and e.recipient]
+    kept = []
+    for event in events:
+        if event.actor and event.recipient:
+            kept.append(event)
+            continue
+        named = set(event.actor_country + event.recipient_country)
+        host = next((c for c in complete if (c.event_type, c.mode, c.modality) == (event.event_type, event.mode, event.modality)
+                     and named <= set(c.actor_country + c.recipient_country)
+                     and (not (c.date and event.date) or c.date.overlaps(event.date))), None)
+        if host is None:
+            kept.append(event)
+        else:
+            _absorb(host, event, sides=False)
+    return kept
+
+
+def _absorb(target: Event, other: Event, sides: bool = True) -> None:
+    fields = ("sectors", "rules", "context")
+    if sides:
+        fields = ("actor", "recipient", "actor_country", "recipient_country") + fields
+    for field in fields:
         values = getattr(target, field)
         values.extend(v for v in getattr(other, field) if v not in values)
+    # a state named on both sides of a merged symmetric event belongs to the side it came from first
+    target.recipient_country[:] = [c for c in target.recipient_country if c not in target.actor_country]
     target.sectors.sort()
     for span in other.evidence:
         if span not in target.evidence:

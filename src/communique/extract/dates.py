@@ -100,7 +100,6 @@ def run(doc: Document, pack: LanguagePack, reader: DateReader) -> Document:
     raws = reader.find(doc.text)
     if doc.published is None:
         doc.published = _dateline(doc, raws)
-    anchor_year = doc.published.year if doc.published else None
     doc.dates = []
     for raw in raws:
         year = raw.year
@@ -108,7 +107,7 @@ def run(doc: Document, pack: LanguagePack, reader: DateReader) -> Document:
             base = doc.published.year if doc.published else _first_year(raws)
             year = base + raw.year_offset if base else None
         if year is None:
-            year = _nearest_year(raws, raw) or _year_near(doc.published, raw.month1) or anchor_year
+            year = _year_near(doc.published, raw.month1) or _latest_year(raws)
         span = _range(raw, year)
         if span is None:
             continue
@@ -134,13 +133,10 @@ def _range(raw: _Raw, year: int | None) -> DateRange | None:
     return DateRange(start, end) if end >= start else None
 
 
-def _nearest_year(raws: list[_Raw], raw: _Raw) -> int | None:
-    """The year of the closest date that states one, preferring earlier text."""
-    with_year = [r for r in raws if r.year is not None]
-    if not with_year:
-        return None
-    before = [r for r in with_year if r.start <= raw.start]
-    return (before[-1] if before else with_year[0]).year
+def _latest_year(raws: list[_Raw]) -> int | None:
+    """News reports the present: a date without a year belongs to the latest year the text names
+    (an anniversary's founding year, "18 juli 1977", must not win)."""
+    return max((r.year for r in raws if r.year is not None), default=None)
 
 
 def _first_year(raws: list[_Raw]) -> int | None:

@@ -52,8 +52,9 @@ def run(doc: Document, pack: LanguagePack) -> Document:
 class _NameReader:
     def __init__(self, pack: LanguagePack):
         particles = "|".join(re.escape(p) for p in pack.grammar.get("name_particles", []))
-        particle = rf"(?:(?:{particles})\s+)?" if particles else ""
-        self.regex = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:\s+{particle}{_NAME_WORD}){{0,3}}")
+        particle = rf"(?:(?:{particles})[ \t]+)?" if particles else ""
+        self.regex = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+{particle}{_NAME_WORD}){{0,3}}")
+        self.places = {w.lower() for w in pack.grammar.get("place_prepositions", [])}
         self.not_names = set(pack.grammar.get("not_names", []))
         prefixes = "|".join(re.escape(p) for p in pack.grammar.get("name_prefixes", []))
         self.prefix = re.compile(rf"\s*(?:(?:{prefixes})\s+)?", re.I) if prefixes else re.compile(r"\s*")
@@ -80,7 +81,7 @@ def _mark(occupied: bytearray, m: Mention) -> None:
 def _title_chains(doc: Document, titles, others, pack) -> list[list[Mention]]:
     """Group titles with the attributes around them; each chain ends where a name may start."""
     links = sorted(titles + [m for m in others if m.kind in _ATTRIBUTE_KINDS], key=lambda m: m.start)
-    joiners = set(pack.grammar.get("title_joiners", []))
+    joiners = set(pack.grammar.get("title_joiners", [])) | set(pack.grammar.get("chain_gap_words", []))
     chains, current = [], []
     for link in links:
         if current and not _joinable(doc.text[current[-1].end : link.start], joiners):
@@ -92,16 +93,21 @@ def _title_chains(doc: Document, titles, others, pack) -> list[list[Mention]]:
 
 
 def _joinable(gap: str, joiners: set[str]) -> bool:
+    """Links join over small words and at most one other lowercase word ("... partis centralkommitté, presidenten")."""
     if any(ch in gap for ch in ".;:!?\n()"):
         return False
     words = gap.replace(",", " ").split()
-    return all(w.islower() or w in joiners for w in words) and len(words) <= _GAP_WORDS
+    others = [w for w in words if w not in joiners]
+    return len(words) <= _GAP_WORDS and len(others) <= 1 and all(w.islower() for w in others)
+
+
+# Lowercase words that may close a title chain before the comma and the name
+# ("ordförande för ... Koreas kommission för statliga angelägenheter, Kim Jong-un").
+_TAIL = re.compile(r"(?:\s+[a-zåäöéü-]+){0,5}\s*,\s*|[\s,]*")
 
 
 def _person_after(doc, chain, others, names, occupied) -> Mention | None:
-    end = chain[-1].end
-    while end < len(doc.text) and doc.text[end] in " ,":
-        end += 1
+    end = _TAIL.match(doc.text, chain[-1].end).end()
     for m in others:
         if m.kind == "person" and end <= m.start <= end + 12 and not doc.text[end : m.start].strip(" ,").count(" "):
             return m
@@ -190,12 +196,20 @@ def _known_name(name: str, known: dict[str, str]) -> str | None:
 def _untitled_names(doc, names, occupied, known, pack) -> list[Mention]:
     """Capitalised runs of two or more words that no gazetteer claims are names of persons."""
     found = []
+    for m in doc.mentions:  # "Kaysone Phomvihanes" is the genitive of a person named in full
+        if m.kind == "person" and m.key is None and m.name is None and m.text.endswith("s"):
+            stem = ascii_fold(m.text[:-1])
+            if _known_name(stem, known):
+                m.name = _known_name(stem, known)
     for sentence in doc.sentences:
         for match in names.regex.finditer(doc.text, sentence.start, sentence.end):
             words = match.group().split()
             if len(words) < 2 or words[0] in names.not_names or any(occupied[match.start() : match.end()]):
                 continue
             if any(w.isupper() and len(w) > 1 for w in words):
+                continue
+            before = doc.text[max(sentence.start, match.start() - 20) : match.start()].split()
+            if before and before[-1].lower() in names.places:
                 continue
             found.append(_unknown_person(doc, match.start(), match.end(), "propername"))
     return found

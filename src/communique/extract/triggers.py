@@ -9,11 +9,14 @@ from ..model import Document, Trigger
 
 def run(doc: Document, pack: LanguagePack) -> Document:
     lowered = lower_same_length(doc.text)
+    background = tuple(cue.lower() + " " for cue in pack.grammar.get("background_before", []))
     doc.triggers = []
     for sentence in doc.sentences:
         found: list[Trigger] = []
         for rule in pack.triggers:
             for match in rule.regex.finditer(lowered, sentence.start, sentence.end):
+                if background and lowered[max(sentence.start, match.start() - 30) : match.start()].endswith(background):
+                    continue
                 found.append(
                     Trigger(
                         start=match.start(),
