@@ -31,6 +31,8 @@ class RoleReader:
         self.comitative = {w.lower() for w in grammar.get("comitative_prepositions", [])}
         self.joiners = {w.lower() for w in grammar.get("title_joiners", [])}
         self.invited_by = re.compile(grammar.get("invited_by", "(?!)"), re.I)
+        markers = "|".join(re.escape(w) for w in grammar.get("clause_markers", []))
+        self.clause_marker = re.compile(rf"(?:[;:]|\b(?:{markers})\b)" if markers else r"[;:]", re.I)
 
     def participants(self, doc: Document, sentence: Sentence) -> list[Mention]:
         return [
@@ -57,26 +59,30 @@ class RoleReader:
         return Roles(subject, obj, explicit=bool(obj))
 
     def _subject(self, doc: Document, before: list[Mention], trigger: Trigger) -> list[Mention]:
-        """The nearest participant before the trigger that no preposition governs, with those
-        coordinated to it ("To Lam och Kim Jong Un"); a state adjective only when nothing else is."""
-        candidates = []
-        for m in reversed(before):
-            if ";" in doc.text[m.end : trigger.start]:
-                break
-            if not self._governed(doc.text, _head(m)):
-                candidates.append(m)
-        named = [m for m in candidates if not m.rule.endswith("adjective")]
-        if not (named or candidates):
+        """The first participant of the trigger's clause that no preposition governs, with those
+        coordinated to it ("To Lam och Kim Jong Un"); when the clause has none, the clause before it
+        ("Vietnam har beslutat att ge ..."). A state adjective counts only when nothing else is."""
+        if not before:
             return []
-        head = (named or candidates)[0]
-        subject = [head]
-        for m in reversed(before[: before.index(head)]):
-            gap = doc.text[m.end : _head(subject[-1])].strip(" ,").lower()
-            if gap in self.joiners and m.kind == head.kind:
+        cuts = [before[0].start] + [m.end() for m in self.clause_marker.finditer(doc.text, before[0].start, trigger.start)]
+        candidates: list[Mention] = []
+        end = trigger.start
+        for start in reversed(cuts):
+            clause = [m for m in before if start <= m.start < end and not self._governed(doc.text, _head(m))]
+            candidates = [m for m in clause if not m.rule.endswith("adjective")] or clause
+            if candidates:
+                break
+            end = start
+        if not candidates:
+            return []
+        subject = [candidates[0]]
+        for m in candidates[1:]:
+            gap = doc.text[subject[-1].end : _head(m)].strip(" ,").lower()
+            if gap in self.joiners and m.kind == subject[0].kind:
                 subject.append(m)
             else:
                 break
-        return subject[::-1]
+        return subject
 
     def _visit(self, doc, sentence, trigger, subject, after, people) -> Roles:
         visitor = list(subject)
