@@ -6,6 +6,7 @@ sectors, quantities and modality from the stretch of the sentence that belongs t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .langpack import LanguagePack
@@ -28,6 +29,8 @@ class Coder:
         self.pack = pack
         self.roles = RoleReader(pack.grammar)
         self.sectors = SectorReader(pack.sectors)
+        breaks = pack.grammar.get("scope_breaks") or []
+        self.scope_breaks = re.compile("|".join(breaks)) if breaks else None
         self.historical_days = int(pack.grammar.get("historical_after_days", 180))
         self.modality = {kind: {k: [c.lower() for c in v or []] for k, v in cues.items()}
                          for kind, cues in pack.modality.items()}
@@ -54,7 +57,7 @@ class Coder:
     # -- one trigger ---------------------------------------------------------------------------
     def _code(self, doc: Document, trigger: Trigger, by_mention, running: DateRange | None) -> Event | None:
         sentence = _sentence_of(doc, trigger)
-        zone = _zone(doc, sentence, trigger)
+        zone = _zone(doc, sentence, trigger, self.scope_breaks)
         if zone is None:  # the content of an earlier "agree to ..." or "invite to ..."
             return None
         people = self.roles.participants(doc, sentence)
@@ -190,12 +193,14 @@ def _sentence_of(doc: Document, trigger: Trigger) -> Sentence:
     return next(s for s in doc.sentences if s.start <= trigger.start < s.end)
 
 
-def _zone(doc: Document, sentence: Sentence, trigger: Trigger) -> tuple[int, int] | None:
-    """From the end of the previous trigger to the start of the next one in the same sentence."""
+def _zone(doc: Document, sentence: Sentence, trigger: Trigger, breaks: re.Pattern | None = None) -> tuple[int, int] | None:
+    """From the end of the previous trigger to the start of the next one in the same sentence; None
+    when the trigger is the content of an earlier "agree to ..." whose scope has not ended."""
     same = [t for t in doc.triggers if sentence.start <= t.start < sentence.end]
     index = same.index(trigger)
-    if any(t.scope for t in same[:index]):
-        return None
+    for earlier in same[:index]:
+        if earlier.scope and not (breaks and breaks.search(doc.text, earlier.end, trigger.start)):
+            return None
     start = same[index - 1].end if index else sentence.start
     end = same[index + 1].start if index + 1 < len(same) and not trigger.scope else sentence.end
     return start, end
@@ -203,7 +208,7 @@ def _zone(doc: Document, sentence: Sentence, trigger: Trigger) -> tuple[int, int
 
 def _previous_subject(doc, sentence, trigger, coder, people) -> list[Mention]:
     same = [t for t in doc.triggers if sentence.start <= t.start < trigger.start]
-    zone = _zone(doc, sentence, same[-1]) if same else None
+    zone = _zone(doc, sentence, same[-1], coder.scope_breaks) if same else None
     if zone is None:
         return []
     return coder.roles.read(doc, sentence, same[-1], zone, people).actor

@@ -31,6 +31,7 @@ class TriggerRule:
     scope: bool
     symmetric: bool
     nominal: bool
+    passive: bool
     context: tuple[str, ...]
     regex: re.Pattern
 
@@ -122,6 +123,7 @@ def _trigger(code: str, item: dict) -> TriggerRule:
             scope=bool(item.get("scope", False)),
             symmetric=bool(item.get("symmetric", False)),
             nominal=bool(item.get("nominal", False)),
+            passive=bool(item.get("passive", False)),
             context=tuple(item.get("context", ["diplomatic"])),
             regex=regex,
         )

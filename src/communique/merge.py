@@ -45,10 +45,10 @@ def _same_happening(a: Event, b: Event) -> bool:
 def _fold_partial(events: list[Event]) -> list[Event]:
     """A restatement that lost one side ("Statsbesöket av To Lam ...", "välkomstceremonin") joins the
     complete event of the same kind whose states include the ones it names."""
-    complete = [e for e in events if e.actor and e.recipient]
+    complete = [e for e in events if e.actor_country and e.recipient_country]
     kept = []
     for event in events:
-        if event.actor and event.recipient:
+        if event.actor_country and event.recipient_country:
             kept.append(event)
             continue
         named = set(event.actor_country + event.recipient_country)

@@ -93,6 +93,7 @@ class Trigger:
     symmetric: bool
     context: tuple[str, ...]
     nominal: bool
+    passive: bool = False
 
 
 @dataclass(slots=True)

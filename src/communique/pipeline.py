@@ -32,6 +32,7 @@ class Resources:
 
     pack: langpack.LanguagePack
     dates: dates.DateReader
+    relative_days: dates.RelativeDayReader
     quantities: quantities.QuantityReader
     coder: coding.Coder
 
@@ -39,14 +40,15 @@ class Resources:
 @cache
 def resources_for(code: str) -> Resources:
     pack = langpack.load(code)
-    return Resources(pack, dates.DateReader(pack), quantities.QuantityReader(pack), coding.Coder(pack))
+    return Resources(pack, dates.DateReader(pack), dates.RelativeDayReader(pack), quantities.QuantityReader(pack),
+                     coding.Coder(pack))
 
 
 STAGES = (
     Stage("sentences", ("text",), ("sentences",), lambda d, r: sentences.run(d, r.pack)),
     Stage("mentions", ("text",), ("mentions",), lambda d, r: mentions.run(d, r.pack.code)),
     Stage("persons", ("mentions", "sentences"), ("persons",), lambda d, r: persons.run(d, r.pack)),
-    Stage("dates", ("text",), ("dates", "published"), lambda d, r: dates.run(d, r.pack, r.dates)),
+    Stage("dates", ("text",), ("dates", "published"), lambda d, r: dates.run(d, r.pack, r.dates, r.relative_days)),
     Stage("quantities", ("text",), ("quantities",), lambda d, r: quantities.run(d, r.quantities)),
     Stage("triggers", ("sentences",), ("triggers",), lambda d, r: triggers.run(d, r.pack)),
     Stage("actors", ("persons",), ("actors", "dyad"), lambda d, r: resolve.run(d, r.pack)),

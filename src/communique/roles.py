@@ -31,6 +31,9 @@ class RoleReader:
         self.comitative = {w.lower() for w in grammar.get("comitative_prepositions", [])}
         self.joiners = {w.lower() for w in grammar.get("title_joiners", [])}
         self.invited_by = re.compile(grammar.get("invited_by", "(?!)"), re.I)
+        joiners = "|".join(re.escape(w) for w in grammar.get("title_joiners", ["och"]) if w.isalpha())
+        # "X tackade ... och uppskattade ...": a verb right after "och" shares the earlier subject
+        self.vp_and = re.compile(rf"(?:\b(?:{joiners})|,)\s*$", re.I)
         markers = "|".join(re.escape(w) for w in grammar.get("clause_markers", []))
         self.clause_marker = re.compile(rf"(?:[;:]|\b(?:{markers})\b)" if markers else r"[;:]", re.I)
 
@@ -46,7 +49,9 @@ class RoleReader:
         with an earlier one ("X uppskattade ... och bekräftade") shares its subject."""
         before = [m for m in people if zone[0] <= m.start < trigger.start]
         after = [m for m in people if trigger.start < m.start < zone[1]]  # a long trigger may span its object
-        subject = self._subject(doc, before, trigger) or list(previous_subject or [])
+        coordinated = previous_subject and self.vp_and.search(doc.text, max(zone[0], trigger.start - 8), trigger.start)
+        subject = list(previous_subject) if coordinated else self._subject(doc, before, trigger, sentence.start)
+        subject = subject or list(previous_subject or [])
         if trigger.role == "visit":
             return self._visit(doc, sentence, trigger, subject, after, people)
         if not subject:
@@ -58,17 +63,18 @@ class RoleReader:
         obj = [m for m in after if all(_differs(m, s) for s in subject)][:1]
         return Roles(subject, obj, explicit=bool(obj))
 
-    def _subject(self, doc: Document, before: list[Mention], trigger: Trigger) -> list[Mention]:
+    def _subject(self, doc: Document, before: list[Mention], trigger: Trigger, sentence_start: int) -> list[Mention]:
         """The first participant of the trigger's clause that no preposition governs, with those
         coordinated to it ("To Lam och Kim Jong Un"); when the clause has none, the clause before it
         ("Vietnam har beslutat att ge ..."). A state adjective counts only when nothing else is."""
         if not before:
             return []
+        floor = sentence_start
         cuts = [before[0].start] + [m.end() for m in self.clause_marker.finditer(doc.text, before[0].start, trigger.start)]
         candidates: list[Mention] = []
         end = trigger.start
         for start in reversed(cuts):
-            clause = [m for m in before if start <= m.start < end and not self._governed(doc.text, _head(m))]
+            clause = [m for m in before if start <= m.start < end and not self._governed(doc.text, _head(m), floor)]
             candidates = [m for m in clause if not m.rule.endswith("adjective")] or clause
             if candidates:
                 break
@@ -89,7 +95,9 @@ class RoleReader:
         host: list[Mention] = []
         for m in after:
             word = self._word_before(doc.text, _head(m))
-            if word in self.agent and not visitor and trigger.nominal:
+            if word in self.agent and trigger.passive and not host:
+                host = [m]
+            elif word in self.agent and not visitor and trigger.nominal:
                 visitor = [m]
             elif word in self.destination and not host and m not in visitor:
                 host = [m]
@@ -100,9 +108,10 @@ class RoleReader:
             visitor = [after[0]]
         return Roles(visitor, host, explicit=bool(visitor and host))
 
-    def _governed(self, text: str, pos: int) -> bool:
-        """A preposition up to three words back, with only lowercase words between ("på den nordkoreanska sidan")."""
-        words = _WORD.findall(text[max(0, pos - 60) : pos])[-3:]
+    def _governed(self, text: str, pos: int, floor: int) -> bool:
+        """A preposition up to three words back in the same sentence, with only lowercase words
+        between ("på den nordkoreanska sidan")."""
+        words = _WORD.findall(text[max(floor, pos - 60) : pos])[-3:]
         for word in reversed(words):
             if word.lower() in self.obliques:
                 return True
@@ -112,7 +121,7 @@ class RoleReader:
 
     @staticmethod
     def _word_before(text: str, pos: int) -> str:
-        words = _WORD.findall(text[max(0, pos - 30) : pos])
+        words = _WORD.findall(text[max(0, pos - 30) : pos])  # callers look inside one sentence
         return words[-1].lower() if words else ""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..langpack import LanguagePack
 from ..model import DateMention, DateRange, Document
@@ -96,7 +96,53 @@ def _on_boundary(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-def run(doc: Document, pack: LanguagePack, reader: DateReader) -> Document:
+class RelativeDayReader:
+    """Weekdays ("på tisdagen"), "i dag" and "dagen därpå", which need an anchor date."""
+
+    def __init__(self, pack: LanguagePack):
+        dates = pack.dates
+        self.weekdays = {k.lower(): v for k, v in (dates.get("weekdays") or {}).items()}
+        self.days = {k.lower(): v for k, v in (dates.get("relative_days") or {}).items()}
+        self.next_day = [k.lower() for k in dates.get("next_day") or []]
+        words = [*self.weekdays]
+        suffix = dates.get("weekday_suffix", "")
+        parts = []
+        if words:
+            parts.append(rf"(?P<weekday>{'|'.join(map(re.escape, words))}){suffix}")
+        if self.days:
+            parts.append(rf"(?P<day>{'|'.join(map(re.escape, sorted(self.days, key=len, reverse=True)))})")
+        if self.next_day:
+            parts.append(rf"(?P<next>{'|'.join(map(re.escape, self.next_day))})")
+        self.regex = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.I) if parts else None
+
+    def find(self, text: str, published: date | None, absolute: list[DateMention], code: str) -> list[DateMention]:
+        if self.regex is None:
+            return []
+        found = []
+        for match in self.regex.finditer(text):
+            earlier = [d.range.start for d in absolute if d.end <= match.start() and d.range.start]
+            anchor = published or (earlier[-1] if earlier else None)
+            day = self._resolve(match, anchor, published, earlier[-1] if earlier else None)
+            if day:
+                found.append(DateMention(match.start(), match.end(), match.group(), DateRange(day, day),
+                                         f"{code}.date.relative", relative=True))
+        return found
+
+    def _resolve(self, match: re.Match, anchor: date | None, published: date | None, last: date | None) -> date | None:
+        if match.group("weekday") and anchor:
+            target = self.weekdays[match.group("weekday").lower()]
+            if published:  # the nearest such day to publication, the past one on a tie
+                offsets = sorted(range(-6, 7), key=lambda o: (abs(o), o))
+                return next(published + timedelta(o) for o in offsets if (published + timedelta(o)).weekday() == target)
+            return anchor + timedelta((target - anchor.weekday()) % 7)
+        if match.groupdict().get("day") and published:
+            return published + timedelta(self.days[match.group("day").lower()])
+        if match.groupdict().get("next") and last:
+            return last + timedelta(1)
+        return None
+
+
+def run(doc: Document, pack: LanguagePack, reader: DateReader, relative: RelativeDayReader | None = None) -> Document:
     raws = reader.find(doc.text)
     if doc.published is None:
         doc.published = _dateline(doc, raws)
@@ -115,6 +161,9 @@ def run(doc: Document, pack: LanguagePack, reader: DateReader) -> Document:
             DateMention(raw.start, raw.end, doc.text[raw.start : raw.end], span, f"{pack.code}.date.{raw.rule}",
                         relative=raw.year_offset is not None)
         )
+    if relative:
+        doc.dates.extend(relative.find(doc.text, doc.published, list(doc.dates), pack.code))
+        doc.dates.sort(key=lambda d: d.start)
     return doc
 
 

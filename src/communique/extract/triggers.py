@@ -31,10 +31,22 @@ def run(doc: Document, pack: LanguagePack) -> Document:
                         symmetric=rule.symmetric,
                         context=rule.context,
                         nominal=rule.nominal,
+                        passive=rule.passive,
                     )
                 )
-        doc.triggers.extend(_without_overlaps(found))
+        doc.triggers.extend(_specific_agreements(_without_overlaps(found)))
     return doc
+
+
+def _specific_agreements(triggers: list[Trigger]) -> list[Trigger]:
+    """"enades om att uppgradera relationerna" is an upgrade: a generic AGREE gives way to a more
+    specific AGREE that follows it in the same sentence."""
+    drop = set()
+    for i, t in enumerate(triggers):
+        if t.event_type == "AGREE" and t.mode is None:
+            if any(later.event_type == "AGREE" and later.mode for later in triggers[i + 1 :]):
+                drop.add(i)
+    return [t for i, t in enumerate(triggers) if i not in drop]
 
 
 def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
