@@ -4,22 +4,36 @@ from __future__ import annotations
 
 import re
 
+_WORD = re.compile(r"[\w-]+")
+
 
 class SectorReader:
-    """A stem ending in `*` matches any word starting with it; other stems match whole words."""
+    """A stem ending in `*` matches any word starting with it ("försvar*" finds "försvarssamarbetet");
+    other stems match whole words; stems of several words match as phrases."""
 
     def __init__(self, stems: dict[str, list[str]]):
-        self._sectors: list[str] = []
-        alternatives = []
-        for sector, words in stems.items():
-            for word in words:
-                body = re.escape(word.rstrip("*").lower())
-                tail = r"[\w-]*" if word.endswith("*") else ""
-                alternatives.append(f"(?P<s{len(self._sectors)}>(?<!\\w){body}{tail}(?!\\w))")
-                self._sectors.append(sector)
-        self._regex = re.compile("|".join(alternatives), re.I) if alternatives else None
+        self.words: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}
+        self.phrases: list[tuple[re.Pattern, str]] = []
+        for sector, forms in stems.items():
+            for form in forms:
+                form = form.lower()
+                if " " in form:
+                    self.phrases.append((re.compile(rf"(?<!\w){re.escape(form.rstrip('*'))}", re.I), sector))
+                elif form.endswith("*"):
+                    self.prefixes.setdefault(form[:-1], sector)
+                else:
+                    self.words.setdefault(form, sector)
+        self.lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
 
     def find(self, text: str) -> list[str]:
-        if self._regex is None:
-            return []
-        return sorted({self._sectors[int(m.lastgroup[1:])] for m in self._regex.finditer(text)})
+        found = set()
+        for match in _WORD.finditer(text.lower()):
+            word = match.group()
+            sector = self.words.get(word) or next(
+                (self.prefixes[word[:n]] for n in self.lengths if word[:n] in self.prefixes), None
+            )
+            if sector:
+                found.add(sector)
+        found.update(sector for regex, sector in self.phrases if regex.search(text))
+        return sorted(found)

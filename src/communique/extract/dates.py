@@ -41,6 +41,7 @@ class DateReader:
         day = r"(?:{p}\s+)?(?P<{n}>[0-3]?\d)(?:\.|:e|:a|th|st|nd|rd)?".format
         year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{rel}))?".format(rel=relative)
         pre = prefix or "(?!)"
+        self.anchor = re.compile(rf"(?<!\w)(?:{month})(?!\w)|\d{{4}}-\d\d-\d\d", re.I)
         self.patterns = [
             ("range.cross_month", re.compile(
                 rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m2>{month})\.?{year}", re.I)),
@@ -53,10 +54,12 @@ class DateReader:
         ]
 
     def find(self, text: str) -> list[_Raw]:
+        """Run the date patterns only in windows around month words and ISO dates (fast on long text)."""
         found: list[_Raw] = []
         taken = bytearray(len(text) + 1)
+        windows = self._windows(text)
         for rule, regex in self.patterns:
-            for match in regex.finditer(text):
+            for match in (m for start, end in windows for m in regex.finditer(text, start, end)):
                 start, end = match.span()
                 while start < end and text[start].isspace():
                     start += 1
@@ -67,6 +70,16 @@ class DateReader:
                     found.append(raw)
                     taken[start:end] = b"\1" * (end - start)
         return sorted(found, key=lambda r: r.start)
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        windows: list[tuple[int, int]] = []
+        for match in self.anchor.finditer(text):
+            start, end = max(0, match.start() - 40), min(len(text), match.end() + 30)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
 
     def _raw(self, match: re.Match, rule: str, start: int, end: int) -> _Raw | None:
         groups = match.groupdict()
