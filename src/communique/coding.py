@@ -111,7 +111,9 @@ class Coder:
     def _expand(self, doc, mentions: list[Mention], by_mention) -> _Side:
         side = _Side()
         for mention in mentions:
-            if mention.kind == "collective":
+            if mention.kind == "collective" and mention.key == "previous_person":
+                found = [_previous_person(doc, mention, by_mention)]
+            elif mention.kind == "collective":
                 found = [_party(doc, iso, mention.key) for iso in doc.dyad]
             else:
                 found = [by_mention.get(id(mention))]
@@ -185,8 +187,14 @@ def _party(doc: Document, iso: str, refers: str) -> Actor | None:
     return country or (max(people, key=lambda a: len(a.mentions)) if people else None)
 
 
+def _previous_person(doc: Document, mention: Mention, by_mention) -> Actor | None:
+    """"Hon träffar ...": the person named last before the pronoun."""
+    before = [m for m in doc.mentions if m.kind == "person" and m.end <= mention.start and not m.attribute]
+    return by_mention.get(id(before[-1])) if before else None
+
+
 def _is_collective(mentions: list[Mention], recipient: _Side) -> bool:
-    return not recipient.actors and any(m.kind == "collective" for m in mentions)
+    return not recipient.actors and any(m.kind == "collective" and m.key != "previous_person" for m in mentions)
 
 
 def _sentence_of(doc: Document, trigger: Trigger) -> Sentence:

@@ -214,8 +214,11 @@ def _year_near(published: date | None, month: int) -> int | None:
 
 def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
     """A full date in the first line ("STOCKHOLM, 4 mars 2025 (TT) –") is the publication date."""
-    first_line_end = doc.text.find("\n", doc.text.find("\n") + 1)
-    limit = min(first_line_end if first_line_end > 0 else len(doc.text), 200)
+    head_end = 0  # the first four lines: headline, kicker, "Publicerad ..." line, dateline
+    for _ in range(4):
+        found = doc.text.find("\n", head_end + 1)
+        head_end = found if found > 0 else len(doc.text)
+    limit = min(head_end, 300)
     for raw in raws:
         if raw.start < limit and raw.year and raw.day1 and raw.day1 == raw.day2 and raw.month1 == raw.month2:
             head = doc.text[max(0, raw.start - 40) : raw.start]

@@ -39,14 +39,58 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     doc.mentions = others + new
     known = _known_persons(doc)
     for chain in pending_surnames:
-        person = _repair_or_surname(doc, chain, names, known, occupied, pack)
+        person = _repair_or_surname(doc, chain, names, known, occupied, pack) or _title_reference(doc, chain, pack)
         if person:
             _attach(person, chain, pack)
             doc.mentions.append(person)
             _mark(occupied, person)
     doc.mentions.extend(_untitled_names(doc, names, occupied, known, pack))
+    doc.mentions.extend(_surname_references(doc, occupied, known))
     doc.mentions.sort(key=lambda m: m.start)
     return doc
+
+
+def _title_reference(doc: Document, chain: list[Mention], pack: LanguagePack) -> Mention | None:
+    """A definite title with no name ("kungen", "Laos generalsekreterare och president") stands for
+    the one person of the document who holds that title (of that country, when the chain names one)."""
+    titles = [m for m in chain if m.kind == "title"]
+    last = titles[-1]
+    if len(titles) == 1 and not _definite(last.text):
+        return None
+    wanted = {pack.titles[t.key].en for t in titles}
+    country = next((_country_of(m) for m in chain if m.kind != "title"), None)
+    holders = {}
+    for m in doc.mentions:
+        if m.kind == "person" and m.start < last.start and wanted <= set(m.titles):
+            if country is None or m.country in (country, None):
+                holders[m.name or m.key or m.text] = m
+    if len(holders) != 1:
+        return None
+    holder = next(iter(holders.values()))
+    mention = Mention(last.start, last.end, last.text, "person", holder.key, f"{pack.code}.person.title_reference",
+                      country=holder.country, name=holder.name)
+    return mention
+
+
+def _definite(word: str) -> bool:
+    """Swedish definite nouns end in -n/-en ("kungen", "statsministern"); a bare title needs a name."""
+    word = word.lower().split()[-1]
+    return len(word) > 4 and word.endswith(("en", "n", "ens", "ns"))
+
+
+def _surname_references(doc: Document, occupied: bytearray, known: dict[str, str]) -> list[Mention]:
+    """"Kristersson", "Stubbs", "Modi": one part of a name the document gave in full."""
+    found = []
+    for match in re.finditer(rf"(?<![\w-]){_NAME_WORD}(?![\w-])", doc.text):
+        word = match.group()
+        if any(occupied[match.start() : match.end()]):
+            continue
+        full = known.get(word) or (known.get(word[:-1]) if word.endswith("s") else None)
+        if full:
+            m = Mention(match.start(), match.end(), word, "person", None, f"{doc.language}.person.surname", name=full)
+            found.append(m)
+            _mark(occupied, m)
+    return found
 
 
 class _NameReader:
@@ -193,6 +237,12 @@ def _known_name(name: str, known: dict[str, str]) -> str | None:
     return people[slugged].name if slugged in people else None
 
 
+def _definite_noun(word: str) -> bool:
+    """A lowercase noun in definite form beside a capitalised run makes it a place or an
+    institution ("flygbasen Paya Lebar", "Kungliga Tekniska högskolan"), not a person."""
+    return word.islower() and word.isalpha() and len(word) > 4 and word.endswith(("en", "an", "et", "na"))
+
+
 def _untitled_names(doc, names, occupied, known, pack) -> list[Mention]:
     """Capitalised runs of two or more words that no gazetteer claims are names of persons."""
     found = []
@@ -209,7 +259,12 @@ def _untitled_names(doc, names, occupied, known, pack) -> list[Mention]:
             if any(w.isupper() and len(w) > 1 for w in words):
                 continue
             before = doc.text[max(sentence.start, match.start() - 20) : match.start()].split()
-            if before and before[-1].lower() in names.places:
+            if before and (before[-1].lower() in names.places or _definite_noun(before[-1])):
+                continue
+            after = doc.text[match.end() : match.end() + 20].split()
+            if after and _definite_noun(after[0]):
+                continue
+            if words[0].endswith("s") and words[0][:-1] in known:
                 continue
             found.append(_unknown_person(doc, match.start(), match.end(), "propername"))
     return found
