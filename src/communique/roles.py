@@ -54,6 +54,9 @@ class RoleReader:
         subject = subject or list(previous_subject or [])
         if trigger.role == "visit":
             return self._visit(doc, sentence, trigger, subject, after, people)
+        if not subject and not after:
+            # "I närvaro av de två ledarna undertecknades ...": only governed participants are left
+            subject = self._subject(doc, before, trigger, sentence.start, governed_ok=True)
         if not subject:
             if not after:
                 return Roles()
@@ -63,7 +66,8 @@ class RoleReader:
         obj = [m for m in after if all(_differs(m, s) for s in subject)][:1]
         return Roles(subject, obj, explicit=bool(obj))
 
-    def _subject(self, doc: Document, before: list[Mention], trigger: Trigger, sentence_start: int) -> list[Mention]:
+    def _subject(self, doc: Document, before: list[Mention], trigger: Trigger, sentence_start: int,
+                 governed_ok: bool = False) -> list[Mention]:
         """The first participant of the trigger's clause that no preposition governs, with those
         coordinated to it ("To Lam och Kim Jong Un"); when the clause has none, the clause before it
         ("Vietnam har beslutat att ge ..."). A state adjective counts only when nothing else is."""
@@ -74,7 +78,8 @@ class RoleReader:
         candidates: list[Mention] = []
         end = trigger.start
         for start in reversed(cuts):
-            clause = [m for m in before if start <= m.start < end and not self._governed(doc.text, _head(m), floor)]
+            clause = [m for m in before if start <= m.start < end
+                      and (governed_ok or not self._governed(doc.text, _head(m), floor))]
             candidates = [m for m in clause if not m.rule.endswith("adjective")] or clause
             if candidates:
                 break

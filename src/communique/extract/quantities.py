@@ -30,7 +30,7 @@ class QuantityReader:
         self.money_after = re.compile(rf"(?<![\w.,-]){number}{mult}\s*(?P<cur>{cur})(?!\w)", re.I)
         self.money_before = re.compile(rf"(?<!\w)(?P<cur>{cur})\s*{number}{mult}(?![\w-])", re.I)
         self.percent = re.compile(rf"(?<![\w.,-]){number}\s*(?P<pct>{percent})(?!\w)", re.I)
-        self.count = re.compile(rf"(?<![\w.,:-]){number}(?:\s+[a-zåäöé]+(?:a|e|t)){{0,2}}\s+(?P<noun>[a-zåäöé-]+)(?!\w)", re.I)
+        self.count = re.compile(rf"(?<![\w.,:-]){number}(?P<words>(?:\s+[a-zåäöé-]+){{1,3}})", re.I)
 
     def find(self, text: str) -> list[Quantity]:
         found: list[Quantity] = []
@@ -39,19 +39,29 @@ class QuantityReader:
             (self.money_after, lambda m: self.currencies[m.group("cur").lower()]),
             (self.money_before, lambda m: self.currencies[m.group("cur").lower()]),
             (self.percent, lambda m: "percent"),
-            (self.count, lambda m: self._counted_unit(m.group("noun"))),
+            (self.count, None),
         ):
             for match in regex.finditer(text):
                 if any(taken[match.start() : match.end()]):
                     continue
-                unit = unit_of(match)
+                end, unit = (match.end(), unit_of(match)) if regex is not self.count else self._counted(match)
                 value = self._value(match.group("num"), match.groupdict().get("mult"))
                 if unit is None or value is None:
                     continue
-                end = match.end() if regex is not self.count else match.end()
                 found.append(Quantity(match.start(), end, text[match.start() : end], value, unit))
                 taken[match.start() : end] = b"\1" * (end - match.start())
         return sorted(found, key=lambda q: q.start)
+
+    def _counted(self, match: re.Match) -> tuple[int, str | None]:
+        """"12 viktiga samarbetsdokument": the counted noun may follow up to two adjectives."""
+        position = match.start("words")
+        for word in re.finditer(r"\S+", match.group("words")):
+            unit = self._counted_unit(word.group())
+            if unit:
+                return position + word.end(), unit
+            if not word.group().lower().endswith(("a", "e", "t", "iga")):
+                break
+        return match.end(), None
 
     def _counted_unit(self, noun: str) -> str | None:
         noun = noun.lower()
