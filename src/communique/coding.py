@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from .langpack import LanguagePack
 from .model import Actor, DateRange, Document, Event, Location, Mention, Sentence, Span, Trigger
@@ -29,6 +30,11 @@ class Coder:
         self.pack = pack
         self.roles = RoleReader(pack.grammar)
         self.sectors = SectorReader(pack.sectors)
+        self.end_markers = [m.lower() for m in pack.dates.get("end_markers", [])]
+        self.numbers = {k.lower(): v for k, v in pack.numbers.get("words", {}).items()}
+        duration = pack.dates.get("duration")
+        self.duration = re.compile(duration, re.I) if duration else None
+        self.ending = re.compile(pack.dates.get("ending", "(?!)"), re.I)
         breaks = pack.grammar.get("scope_breaks") or []
         self.scope_breaks = re.compile("|".join(breaks)) if breaks else None
         self.historical_days = int(pack.grammar.get("historical_after_days", 180))
@@ -134,14 +140,34 @@ class Coder:
         return _Side([party] if party else [])
 
     def _date(self, doc, trigger, zone, running) -> tuple[DateRange | None, bool]:
+        """The date in the trigger's own stretch of the sentence (a visit prefers a range); a
+        "förra året" aside is background unless it is the only date there."""
         in_zone = [d for d in doc.dates if zone[0] <= d.start < zone[1] and d.range.start]
-        if trigger.role == "visit":
-            in_zone.sort(key=lambda d: (d.range.start == d.range.end, abs(d.start - trigger.start)))
-        else:
-            in_zone.sort(key=lambda d: abs(d.start - trigger.start))
-        if in_zone:
-            return in_zone[0].range, True
-        return running, False
+        if not in_zone:
+            return running, False
+        visit = trigger.role == "visit"
+        in_zone.sort(key=lambda d: (d.rule.endswith(".month"),
+                                    visit and d.range.start == d.range.end, abs(d.start - trigger.start)))
+        chosen = in_zone[0].range
+        if visit:
+            chosen = self._visit_span(doc, zone, chosen, in_zone)
+        return chosen, True
+
+    def _visit_span(self, doc, zone, chosen: DateRange, dates) -> DateRange:
+        """"anlände den 26 oktober ... pågår till och med den 29 oktober", "ett tre dagar långt besök"."""
+        text = doc.text
+        for d in dates:
+            before = text[max(zone[0], d.start - 16) : d.start].lower()
+            if any(before.rstrip().endswith(marker) for marker in self.end_markers) and d.range.end > chosen.start:
+                return DateRange(chosen.start, d.range.end)
+        match = self.duration.search(text, zone[0], zone[1]) if self.duration else None
+        if match and chosen.start == chosen.end:
+            days = self.numbers.get(match.group("n").lower()) or (int(match.group("n")) if match.group("n").isdigit() else 0)
+            if days > 1:
+                if self.ending.search(text, zone[0], match.start()):
+                    return DateRange(chosen.end - timedelta(days - 1), chosen.end)
+                return DateRange(chosen.start, chosen.start + timedelta(days - 1))
+        return chosen
 
     def _modality(self, doc, sentence: Sentence, trigger: Trigger, zone, date) -> str:
         clause = doc.text[_clause_start(doc, sentence, trigger) : trigger.start].lower()

@@ -133,8 +133,10 @@ class RelativeDayReader:
             return []
         found = []
         for match in self.regex.finditer(text):
-            earlier = [d.range.start for d in absolute if d.end <= match.start() and d.range.start]
-            anchor = published or (earlier[-1] if earlier else None)
+            earlier = [d.range.start for d in absolute if d.end <= match.start() and d.range.start and not d.relative]
+            # without a publication date, weekdays count from the lead's first date: a report's
+            # "på måndagen" follows the arrival it opened with, not a later end date
+            anchor = published or (earlier[0] if earlier else None)
             day = self._resolve(match, anchor, published, earlier[-1] if earlier else None)
             if day:
                 found.append(DateMention(match.start(), match.end(), match.group(), DateRange(day, day),
@@ -160,13 +162,14 @@ def run(doc: Document, pack: LanguagePack, reader: DateReader, relative: Relativ
     if doc.published is None:
         doc.published = _dateline(doc, raws)
     doc.dates = []
+    hints = _year_hints(doc.text)
     for raw in raws:
         year = raw.year
         if year is None and raw.year_offset is not None:
             base = doc.published.year if doc.published else _first_year(raws)
             year = base + raw.year_offset if base else None
         if year is None:
-            year = _year_near(doc.published, raw.month1) or _latest_year(raws)
+            year = _year_near(doc.published, raw.month1) or _latest_year(raws, hints)
         span = _range(raw, year)
         if span is None:
             continue
@@ -195,10 +198,18 @@ def _range(raw: _Raw, year: int | None) -> DateRange | None:
     return DateRange(start, end) if end >= start else None
 
 
-def _latest_year(raws: list[_Raw]) -> int | None:
+def _latest_year(raws: list[_Raw], hints: list[int]) -> int | None:
     """News reports the present: a date without a year belongs to the latest year the text names
     (an anniversary's founding year, "18 juli 1977", must not win)."""
-    return max((r.year for r in raws if r.year is not None), default=None)
+    return max([r.year for r in raws if r.year is not None] + hints, default=None)
+
+
+# "(1967–2025)": an anniversary's span ends in the year of the report.
+_YEAR_SPAN = re.compile(r"\((?:19|20)\d\d\s*[–—-]\s*((?:19|20)\d\d)\)")
+
+
+def _year_hints(text: str) -> list[int]:
+    return [int(m.group(1)) for m in _YEAR_SPAN.finditer(text)]
 
 
 def _first_year(raws: list[_Raw]) -> int | None:
