@@ -110,6 +110,8 @@ class Coder:
             invite = next((e for e in reversed(doc.events) if e.mode == "invite"), None)
             if invite:
                 recipient = _Side([a for a in doc.actors if a.id in invite.actor])
+        if trigger.role != "visit":  # nobody praises or meets their own state here: that is a misread role
+            recipient = _Side([a for a in recipient.actors if not a.country or a.country not in actor.countries])
         if not recipient.actors and trigger.symmetric and actor.actors:
             recipient = self._dyad_partner(doc, actor, by_mention)
         return actor, recipient
@@ -214,7 +216,15 @@ def _party(doc: Document, iso: str, refers: str) -> Actor | None:
 
 
 def _previous_person(doc: Document, mention: Mention, by_mention) -> Actor | None:
-    """"Hon träffar ...": the person named last before the pronoun."""
+    """"Han uppskattade ...": the person who acted in the last event before the pronoun, else the
+    person named last before it."""
+    people = {a.id: a for a in doc.actors if a.kind == "person"}
+    for event in reversed(doc.events):
+        if event.evidence and event.evidence[0].end <= mention.start:
+            acting = [people[i] for i in event.actor if i in people]
+            if acting:
+                return acting[0]
+            break
     before = [m for m in doc.mentions if m.kind == "person" and m.end <= mention.start and not m.attribute]
     return by_mention.get(id(before[-1])) if before else None
 

@@ -47,8 +47,8 @@ def resources_for(code: str) -> Resources:
 STAGES = (
     Stage("sentences", ("text",), ("sentences",), lambda d, r: sentences.run(d, r.pack)),
     Stage("mentions", ("text",), ("mentions",), lambda d, r: mentions.run(d, r.pack.code)),
-    Stage("persons", ("mentions", "sentences"), ("persons",), lambda d, r: persons.run(d, r.pack)),
     Stage("dates", ("text",), ("dates", "published"), lambda d, r: dates.run(d, r.pack, r.dates, r.relative_days)),
+    Stage("persons", ("mentions", "sentences", "dates"), ("persons",), lambda d, r: persons.run(d, r.pack)),
     Stage("quantities", ("text",), ("quantities",), lambda d, r: quantities.run(d, r.quantities)),
     Stage("triggers", ("sentences",), ("triggers",), lambda d, r: triggers.run(d, r.pack)),
     Stage("actors", ("persons",), ("actors", "dyad"), lambda d, r: resolve.run(d, r.pack)),

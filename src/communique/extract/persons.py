@@ -64,12 +64,27 @@ def _title_reference(doc: Document, chain: list[Mention], pack: LanguagePack) ->
         if m.kind == "person" and m.start < last.start and wanted <= set(m.titles):
             if country is None or m.country in (country, None):
                 holders[m.name or m.key or m.text] = m
-    if len(holders) != 1:
+    if len(holders) == 1:
+        holder = next(iter(holders.values()))
+        return Mention(last.start, last.end, last.text, "person", holder.key, f"{pack.code}.person.title_reference",
+                       country=holder.country, name=holder.name)
+    if holders or not _definite(last.text):
         return None
-    holder = next(iter(holders.values()))
-    mention = Mention(last.start, last.end, last.text, "person", holder.key, f"{pack.code}.person.title_reference",
-                      country=holder.country, name=holder.name)
-    return mention
+    entry = _office_holder(doc, wanted, country or pack.grammar.get("home_country"))
+    if entry is None:
+        return None
+    return Mention(last.start, last.end, last.text, "person", entry.id, f"{pack.code}.person.title_reference",
+                   country=entry.country, name=entry.name)
+
+
+def _office_holder(doc: Document, titles: set[str], country: str | None):
+    """The dictionary's one holder of these offices in that state on the document's date."""
+    day = doc.published or next((d.range.start for d in doc.dates if d.range.start), None)
+    if country is None or day is None:
+        return None
+    holders = [p for p in dictionary.load().persons.values()
+               if p.country == country and titles <= set(p.titles_on(day))]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _definite(word: str) -> bool:

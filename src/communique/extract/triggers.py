@@ -10,6 +10,7 @@ from ..model import Document, Trigger
 def run(doc: Document, pack: LanguagePack) -> Document:
     lowered = lower_same_length(doc.text)
     background = tuple(cue.lower() + " " for cue in pack.grammar.get("background_before", []))
+    obliques = set(pack.grammar.get("nominal_blockers", []))
     doc.triggers = []
     for sentence in doc.sentences:
         found: list[Trigger] = []
@@ -17,6 +18,8 @@ def run(doc: Document, pack: LanguagePack) -> Document:
             for match in rule.regex.finditer(lowered, sentence.start, sentence.end):
                 if background and lowered[max(sentence.start, match.start() - 30) : match.start()].endswith(background):
                     continue
+                if rule.nominal and _governed(lowered, sentence.start, match.start(), obliques):
+                    continue  # "resultaten av samtalen", "till statsbesöket": a reference, not an event
                 found.append(
                     Trigger(
                         start=match.start(),
@@ -47,6 +50,11 @@ def _specific_agreements(triggers: list[Trigger]) -> list[Trigger]:
             if any(later.event_type == "AGREE" and later.mode for later in triggers[i + 1 :]):
                 drop.add(i)
     return [t for i, t in enumerate(triggers) if i not in drop]
+
+
+def _governed(lowered: str, floor: int, start: int, obliques: set[str]) -> bool:
+    words = lowered[max(floor, start - 20) : start].split()
+    return bool(words) and words[-1] in obliques
 
 
 def _without_overlaps(triggers: list[Trigger]) -> list[Trigger]:
