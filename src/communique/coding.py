@@ -104,8 +104,9 @@ class Coder:
     def _sides(self, doc, trigger, roles: Roles, by_mention) -> tuple[_Side, _Side]:
         actor = self._expand(doc, roles.actor, by_mention)
         recipient = self._expand(doc, roles.recipient, by_mention)
-        if not recipient.actors and len(set(actor.countries)) > 1 or _is_collective(roles.actor, recipient):
-            actor, recipient = self._split(doc, actor)
+        third_party = set(recipient.countries) - set(actor.countries)
+        if (len(set(actor.countries)) > 1 and not third_party) or _is_collective(roles.actor, recipient):
+            actor, recipient = self._split(doc, actor)  # both parties act together
         if not recipient.actors and trigger.role == "accept":
             invite = next((e for e in reversed(doc.events) if e.mode == "invite"), None)
             if invite:
@@ -145,6 +146,9 @@ class Coder:
         """The date in the trigger's own stretch of the sentence (a visit prefers a range); a
         "förra året" aside is background unless it is the only date there."""
         in_zone = [d for d in doc.dates if zone[0] <= d.start < zone[1] and d.range.start]
+        if trigger.scope or (trigger.event_type == "SUPPORT" and trigger.mode is None):
+            # what follows "enades om att" or "gratulerade till" is the content, and its dates are the content's
+            in_zone = [d for d in in_zone if d.start < trigger.start]
         if not in_zone:
             return running, False
         visit = trigger.role == "visit"

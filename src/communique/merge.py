@@ -63,14 +63,11 @@ def _fold_partial(events: list[Event]) -> list[Event]:
 
 
 def _absorb(target: Event, other: Event, sides: bool = True) -> None:
-    fields = ("sectors", "rules", "context")
-    if sides:
-        fields = ("actor", "recipient", "actor_country", "recipient_country") + fields
-    for field in fields:
+    for field in ("sectors", "rules", "context"):
         values = getattr(target, field)
         values.extend(v for v in getattr(other, field) if v not in values)
-    # a state named on both sides of a merged symmetric event belongs to the side it came from first
-    target.recipient_country[:] = [c for c in target.recipient_country if c not in target.actor_country]
+    if sides:
+        _merge_sides(target, other)
     target.sectors.sort()
     for span in other.evidence:
         if span not in target.evidence:
@@ -81,6 +78,22 @@ def _absorb(target: Event, other: Event, sides: bool = True) -> None:
     target.dated = target.dated or other.dated
     target.location = target.location or other.location
     target.confidence = min(1.0, max(target.confidence, other.confidence) + 0.02)
+
+
+def _merge_sides(target: Event, other: Event) -> None:
+    """Add the other event's participants to the target's sides; in a symmetric event a participant
+    joins the side of its own state, so one state never stands on both sides."""
+    flipped = other.symmetric and (
+        set(other.actor_country) & set(target.recipient_country) or set(other.recipient_country) & set(target.actor_country)
+    )
+    actor_ids, recipient_ids = (other.recipient, other.actor) if flipped else (other.actor, other.recipient)
+    actor_states, recipient_states = ((other.recipient_country, other.actor_country) if flipped
+                                      else (other.actor_country, other.recipient_country))
+    for ids, states, side_ids, side_states in ((actor_ids, actor_states, target.actor, target.actor_country),
+                                               (recipient_ids, recipient_states, target.recipient, target.recipient_country)):
+        side_ids.extend(i for i in ids if i not in target.actor and i not in target.recipient)
+        side_states.extend(c for c in states if c not in side_states)
+    target.recipient_country[:] = [c for c in target.recipient_country if c not in target.actor_country]
 
 
 def _wider(a: DateRange | None, b: DateRange | None, a_dated: bool, b_dated: bool) -> DateRange | None:

@@ -29,6 +29,8 @@ class RoleReader:
         self.destination = {w.lower() for w in grammar.get("destination_prepositions", [])}
         self.agent = {w.lower() for w in grammar.get("agent_prepositions", [])}
         self.comitative = {w.lower() for w in grammar.get("comitative_prepositions", [])}
+        # a recipient is a direct object (governor None) or follows one of these ("samtal med X")
+        self.recipient_preps = {None} | {w.lower() for w in grammar.get("recipient_prepositions", [])}
         self.joiners = {w.lower() for w in grammar.get("title_joiners", [])}
         self.invited_by = re.compile(grammar.get("invited_by", "(?!)"), re.I)
         joiners = "|".join(re.escape(w) for w in grammar.get("title_joiners", ["och"]) if w.isalpha())
@@ -63,7 +65,9 @@ class RoleReader:
             subject, after = [after[0]], after[1:]
         if trigger.role == "agree":  # what follows is the content; only "med X" names the other side
             after = [m for m in after if self._word_before(doc.text, _head(m)) in self.comitative]
-        obj = [m for m in after if all(_differs(m, s) for s in subject)][:1]
+        obj = [m for m in after if all(_differs(m, s) for s in subject)
+               and self._governor(doc.text, _head(m), sentence.start) in self.recipient_preps
+               and not (m.kind == "collective" and any(s.kind == "collective" for s in subject))][:1]
         return Roles(subject, obj, explicit=bool(obj))
 
     def _subject(self, doc: Document, before: list[Mention], trigger: Trigger, sentence_start: int,
@@ -116,13 +120,17 @@ class RoleReader:
     def _governed(self, text: str, pos: int, floor: int) -> bool:
         """A preposition up to three words back in the same sentence, with only lowercase words
         between ("på den nordkoreanska sidan")."""
+        return self._governor(text, pos, floor) is not None
+
+    def _governor(self, text: str, pos: int, floor: int) -> str | None:
+        """That preposition, or None for a participant no preposition governs."""
         words = _WORD.findall(text[max(floor, pos - 60) : pos])[-3:]
         for word in reversed(words):
             if word.lower() in self.obliques:
-                return True
+                return word.lower()
             if not word.islower():
-                return False
-        return False
+                return None
+        return None
 
     @staticmethod
     def _word_before(text: str, pos: int) -> str:
