@@ -157,7 +157,8 @@ def _joinable(gap: str, joiners: set[str]) -> bool:
         return False
     words = gap.replace(",", " ").split()
     others = [w for w in words if w not in joiners]
-    return len(words) <= _GAP_WORDS and len(others) <= 1 and all(w.islower() for w in others)
+    # the one other word must close an apposition ("centralkommitté,"): a verb never joins two titles
+    return len(words) <= _GAP_WORDS and (not others or (len(others) == 1 and others[0].islower() and "," in gap))
 
 
 # Lowercase words that may close a title chain before the comma and the name
