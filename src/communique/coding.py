@@ -71,7 +71,10 @@ class Coder:
         roles = self.roles.read(doc, sentence, trigger, zone, people, previous)
         actor_side, recipient_side = self._sides(doc, trigger, roles, by_mention)
         if not actor_side.actors and not recipient_side.actors:
-            return None
+            if not (trigger.symmetric and not trigger.nominal and len(doc.dyad) == 2):
+                return None
+            # "I samband med samtalen undertecknades fyra avtal": a passive with no one named is the dyad's
+            actor_side, recipient_side = (_Side([p]) if p else _Side() for p in (_party(doc, iso, "sides") for iso in doc.dyad))
         if trigger.role == "visit" and actor_side.countries and actor_side.countries == recipient_side.countries:
             recipient_side = self._dyad_partner(doc, actor_side, by_mention)
         date, explicit = self._date(doc, trigger, zone, running)

@@ -24,10 +24,10 @@ def run(doc: Document) -> Document:
     return doc
 
 
-def _sides(event: Event) -> tuple:
+def _sides(event: Event, symmetric: bool) -> tuple:
     actor = frozenset(event.actor_country) or frozenset(event.actor)
     recipient = frozenset(event.recipient_country) or frozenset(event.recipient)
-    if event.symmetric:
+    if symmetric:
         return (actor | recipient,)
     return (actor, recipient)
 
@@ -35,7 +35,8 @@ def _sides(event: Event) -> tuple:
 def _same_happening(a: Event, b: Event) -> bool:
     if (a.event_type, a.mode, a.modality) != (b.event_type, b.mode, b.modality):
         return False
-    if _sides(a) != _sides(b):
+    symmetric = a.symmetric or b.symmetric  # "tog emot X" and "höll samtal med X" can be one meeting
+    if _sides(a, symmetric) != _sides(b, symmetric):
         return False
     if a.date and b.date:
         return a.date.overlaps(b.date)

@@ -86,6 +86,9 @@ class Pipeline:
                 yield self.process(reader.read_path(path, self.settings.max_bytes))
             except CommuniqueError as exc:
                 yield exc
+            except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+                # a bug must cost one article, not the batch: report it in one line like any failure
+                yield PipelineError(f"{path}: internal error while coding ({type(exc).__name__}: {exc})")
 
 
 def extract(text: str, language: str | None = None) -> Document:
