@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..gazetteer import lower_same_length
 from ..langpack import LanguagePack
 from ..model import Document, Trigger
@@ -11,34 +13,41 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     lowered = lower_same_length(doc.text)
     background = tuple(cue.lower() + " " for cue in pack.grammar.get("background_before", []))
     obliques = set(pack.grammar.get("nominal_blockers", []))
+    starts = [s.start for s in doc.sentences]
+    by_sentence: dict[int, list[Trigger]] = {}
+    for rule in pack.triggers:  # one pass per rule over the whole text, then sorted into sentences
+        for match in rule.regex.finditer(lowered):
+            index = bisect_right(starts, match.start()) - 1
+            if index < 0 or match.end() > doc.sentences[index].end:
+                continue
+            floor = doc.sentences[index].start
+            if background and lowered[max(floor, match.start() - 30) : match.start()].endswith(background):
+                continue
+            if rule.nominal and _governed(lowered, floor, match.start(), obliques):
+                continue  # "resultaten av samtalen", "till statsbesöket": a reference, not an event
+            by_sentence.setdefault(index, []).append(_trigger(doc, match, rule))
     doc.triggers = []
-    for sentence in doc.sentences:
-        found: list[Trigger] = []
-        for rule in pack.triggers:
-            for match in rule.regex.finditer(lowered, sentence.start, sentence.end):
-                if background and lowered[max(sentence.start, match.start() - 30) : match.start()].endswith(background):
-                    continue
-                if rule.nominal and _governed(lowered, sentence.start, match.start(), obliques):
-                    continue  # "resultaten av samtalen", "till statsbesöket": a reference, not an event
-                found.append(
-                    Trigger(
-                        start=match.start(),
-                        end=match.end(),
-                        text=doc.text[match.start() : match.end()],
-                        rule=rule.id,
-                        event_type=rule.event_type,
-                        mode=rule.mode,
-                        cameo=rule.cameo,
-                        role=rule.role,
-                        scope=rule.scope,
-                        symmetric=rule.symmetric,
-                        context=rule.context,
-                        nominal=rule.nominal,
-                        passive=rule.passive,
-                    )
-                )
-        doc.triggers.extend(_specific_agreements(_without_overlaps(found)))
+    for index in sorted(by_sentence):
+        doc.triggers.extend(_specific_agreements(_without_overlaps(by_sentence[index])))
     return doc
+
+
+def _trigger(doc: Document, match, rule) -> Trigger:
+    return Trigger(
+        start=match.start(),
+        end=match.end(),
+        text=doc.text[match.start() : match.end()],
+        rule=rule.id,
+        event_type=rule.event_type,
+        mode=rule.mode,
+        cameo=rule.cameo,
+        role=rule.role,
+        scope=rule.scope,
+        symmetric=rule.symmetric,
+        context=rule.context,
+        nominal=rule.nominal,
+        passive=rule.passive,
+    )
 
 
 def _specific_agreements(triggers: list[Trigger]) -> list[Trigger]:
