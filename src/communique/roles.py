@@ -128,8 +128,8 @@ class RoleReader:
         for word in reversed(words):
             if word.lower() in self.obliques:
                 return word.lower()
-            if not word.islower():
-                return None
+            if not word.islower() or (len(word) > 4 and word.endswith(("en", "et", "na"))):
+                return None  # a name or a definite noun closes the phrase ("på tisdagen Rysslands ...")
         return None
 
     @staticmethod
