@@ -32,6 +32,7 @@ class RoleReader:
         # a recipient is a direct object (governor None) or follows one of these ("samtal med X")
         self.recipient_preps = {None} | {w.lower() for w in grammar.get("recipient_prepositions", [])}
         self.joiners = {w.lower() for w in grammar.get("title_joiners", [])}
+        self.adjective_heads = {w.lower() for w in grammar.get("adjective_heads", [])}
         self.invited_by = re.compile(grammar.get("invited_by", "(?!)"), re.I)
         joiners = "|".join(re.escape(w) for w in grammar.get("title_joiners", ["och"]) if w.isalpha())
         # "X tackade ... och uppskattade ...": a verb right after "och" shares the earlier subject
@@ -43,7 +44,13 @@ class RoleReader:
         return [
             m for m in doc.mentions
             if sentence.start <= m.start < sentence.end and m.kind in PARTICIPANT_KINDS and not m.attribute
+            and (not m.rule.endswith("adjective") or self._acting_adjective(doc.text, m))
         ]
+
+    def _acting_adjective(self, text: str, m: Mention) -> bool:
+        """"den vietnamesiska delegationen" acts for Vietnam; "en svensk studie" does not."""
+        following = _WORD.findall(text[m.end : m.end + 40])
+        return bool(following) and following[0].lower() in self.adjective_heads
 
     def read(self, doc: Document, sentence: Sentence, trigger: Trigger, zone: tuple[int, int],
              people: list[Mention], previous_subject: list[Mention] | None = None) -> Roles:
