@@ -126,7 +126,7 @@ class Coder:
             if mention.kind == "collective" and mention.key == "previous_person":
                 found = [_previous_person(doc, mention, by_mention)]
             elif mention.kind == "collective":
-                found = [_party(doc, iso, mention.key) for iso in doc.dyad]
+                found = [_party(doc, iso, mention.key) for iso in _local_dyad(doc, mention)]
             else:
                 found = [by_mention.get(id(mention))]
             side.actors.extend(a for a in found if a and a not in side.actors)
@@ -188,6 +188,8 @@ class Coder:
                 return kind
             if any(cue in zone_text for cue in cues.get("sentence", [])):
                 return kind
+        if date and date.start and doc.published and date.start > doc.published:
+            return "future"  # dated after the article was published
         reference = doc.published or max((d.range.end for d in doc.dates if d.range.end), default=None)
         if date and date.end and reference and (reference - date.end).days > self.historical_days:
             return "historical"
@@ -220,6 +222,16 @@ def _party(doc: Document, iso: str, refers: str) -> Actor | None:
     if refers == "leaders" and people:
         return max(people, key=lambda a: len(a.mentions))
     return country or (max(people, key=lambda a: len(a.mentions)) if people else None)
+
+
+def _local_dyad(doc: Document, mention: Mention) -> tuple[str, ...]:
+    """"De två ledarna" after a side meeting at a summit are that meeting's two states: the pair of
+    the last two-state event before the phrase, else the document's dyad."""
+    for event in reversed(doc.events):
+        states = tuple(dict.fromkeys(event.actor_country + event.recipient_country))
+        if event.evidence and event.evidence[0].start < mention.start and len(states) == 2:
+            return states
+    return doc.dyad
 
 
 def _previous_person(doc: Document, mention: Mention, by_mention) -> Actor | None:

@@ -72,6 +72,9 @@ class RoleReader:
             subject, after = [after[0]], after[1:]
         if trigger.role == "agree":  # what follows is the content; only "med X" names the other side
             after = [m for m in after if self._word_before(doc.text, _head(m)) in self.comitative]
+        if trigger.passive:  # "X togs emot av Y": Y acts, X receives
+            agents = [m for m in after if self._governor(doc.text, _head(m), sentence.start) in self.agent]
+            return Roles(agents[:1], subject, explicit=bool(agents)) if agents else Roles(subject, [])
         obj = [m for m in after if all(_differs(m, s) for s in subject)
                and self._governor(doc.text, _head(m), sentence.start) in self.recipient_preps
                and not (m.kind == "collective" and any(s.kind == "collective" for s in subject))][:1]

@@ -62,8 +62,11 @@ def _title_reference(doc: Document, chain: list[Mention], pack: LanguagePack) ->
     holders = {}
     for m in doc.mentions:
         if m.kind == "person" and m.start < last.start and wanted <= set(m.titles):
-            if country is None or m.country in (country, None):
+            if country is None or _state_of(m) in (country, None):
                 holders[m.name or m.key or m.text] = m
+    home = pack.grammar.get("home_country")
+    if len(holders) > 1 and country is None and any(_state_of(m) == home for m in holders.values()):
+        holders = {k: m for k, m in holders.items() if _state_of(m) == home}  # Swedish "statsministern" is Sweden's
     if len(holders) == 1:
         holder = next(iter(holders.values()))
         return Mention(last.start, last.end, last.text, "person", holder.key, f"{pack.code}.person.title_reference",
@@ -85,6 +88,11 @@ def _office_holder(doc: Document, titles: set[str], country: str | None):
     holders = [p for p in dictionary.load().persons.values()
                if p.country == country and titles <= set(p.titles_on(day))]
     return holders[0] if len(holders) == 1 else None
+
+
+def _state_of(m: Mention) -> str | None:
+    person = dictionary.load().persons.get(m.key) if m.key else None
+    return person.country if person else m.country
 
 
 def _definite(word: str) -> bool:
