@@ -1,0 +1,136 @@
+"""Open a store, write one coded document per transaction, answer the questions of `queries`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import Document
+from . import clustering, schema
+from .migrations import SCHEMA_VERSION, applied, migrate
+from .writer import write_document
+
+
+def default_url() -> str:
+    """`COMMUNIQUE_DB`, else a SQLite file in the user's data directory."""
+    if os.environ.get("COMMUNIQUE_DB"):
+        return os.environ["COMMUNIQUE_DB"]
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return f"sqlite:///{base / 'communique' / 'events.db'}"
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What adding one document did."""
+
+    document_id: str
+    status: str  # new | duplicate | near-duplicate
+    events: int
+    near_duplicate_of: str | None = None
+
+
+class Store:
+    """One database. Every document is written in one transaction: a crash leaves it absent, never half there."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or default_url()
+        self.engine = _engine(self.url)
+        try:
+            with self.engine.begin() as conn:
+                migrate(conn)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open database {_safe(self.url)}: {str(exc.orig).strip().splitlines()[0]}") from None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open database {_safe(self.url)}: {exc.__class__.__name__}") from None
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return len(applied(conn))
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def has_document(self, document_id: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == document_id)).first()
+        return found is not None
+
+    def add(self, doc: Document, origin: str, near_duplicate_of: str | None = None,
+            signature: bytes | None = None, bands: list[tuple[int, str]] | None = None) -> Stored:
+        """Store a coded document, its actors, events and evidence, and cluster its events."""
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first():
+                    return Stored(doc.id, "duplicate", 0)
+                ids = write_document(conn, doc, origin, near_duplicate_of, signature, bands or [],
+                                     datetime.now(UTC).isoformat())
+                if near_duplicate_of is None:  # a re-published copy adds evidence, not new happenings
+                    clustering.assign(conn, ids)
+                else:
+                    clustering.attach_copy(conn, ids, near_duplicate_of)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{origin}: could not store the document ({exc.__class__.__name__}: "
+                             f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]})") from None
+        status = "near-duplicate" if near_duplicate_of else "new"
+        return Stored(doc.id, status, len(ids), near_duplicate_of)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None) -> Store:
+    return Store(url)
+
+
+def _safe(url: str) -> str:
+    """The URL without a password, for messages and logs."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        return f"{scheme}://{credentials.split(':')[0]}:***@{host}" if ":" in credentials else url
+    return url
+
+
+__all__ = ["SCHEMA_VERSION", "Store", "Stored", "default_url", "open_store"]

@@ -1,0 +1,41 @@
+"""Named schema migrations, applied in order and recorded in `schema_migrations`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, inspect, select
+
+from . import schema
+
+
+def _initial(conn: Connection) -> None:
+    schema.metadata.create_all(conn)
+
+
+# (name, function): append new migrations at the end, never edit an applied one
+MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
+    ("0001_initial", _initial),
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def applied(conn: Connection) -> list[str]:
+    if not inspect(conn).has_table("schema_migrations"):
+        return []
+    return list(conn.execute(select(schema.schema_migrations.c.name).order_by(schema.schema_migrations.c.name)).scalars())
+
+
+def migrate(conn: Connection) -> list[str]:
+    """Apply the migrations this database has not seen; return their names."""
+    done = set(applied(conn))
+    new = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        step(conn)
+        conn.execute(schema.schema_migrations.insert().values(name=name, applied_at=datetime.now(UTC).isoformat()))
+        new.append(name)
+    return new

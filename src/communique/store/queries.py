@@ -1,0 +1,178 @@
+"""Filters -> events, shared by the CLI, the Python API and (later) the web app.
+
+Events come back as dicts with the contract's field names plus `document_id`, `cluster_id`,
+`source_url`, `published`, `actor_names`, `recipient_names`, `actor_sectors`, `recipient_sectors`.
+A cluster comes back in the same shape with the union of its members' participants and evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection, and_, exists, func, or_, select
+
+from ..errors import StoreError
+from . import schema
+
+E = schema.events
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None  # canonical name (case-insensitive substring) or Wikidata QID
+    country: str | None = None  # ISO3 on either side
+    event_type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    sector: str | None = None
+    text: str | None = None  # words in the evidence sentence
+    limit: int = 100
+    offset: int = 0
+
+
+def _conditions(f: EventFilter) -> list:
+    conditions = []
+    if f.event_type:
+        conditions.append(E.c.event_type == f.event_type.upper())
+    if f.since:
+        conditions.append(func.coalesce(E.c.date_end, E.c.date_start) >= f.since.isoformat())
+    if f.until:
+        conditions.append(E.c.date_start <= f.until.isoformat())
+    if f.country:
+        ec = schema.event_countries
+        conditions.append(exists().where(and_(ec.c.event_id == E.c.id, ec.c.country == f.country.upper())))
+    if f.sector:
+        es = schema.event_sectors
+        conditions.append(exists().where(and_(es.c.event_id == E.c.id, es.c.sector == f.sector.lower())))
+    if f.actor:
+        ea, a = schema.event_actors, schema.actors
+        match = a.c.wikidata == f.actor if _is_qid(f.actor) else func.lower(a.c.name).contains(f.actor.lower())
+        conditions.append(exists().where(and_(ea.c.event_id == E.c.id, ea.c.actor_id == a.c.id, match)))
+    if f.text:
+        conditions.extend(func.lower(E.c.text).contains(word.lower()) for word in f.text.split())
+    return conditions
+
+
+def _is_qid(value: str) -> bool:
+    return value[:1] in "Qq" and value[1:].isdigit()
+
+
+def find_events(conn: Connection, f: EventFilter, clusters: bool = True) -> list[dict]:
+    """Matching events (or the clusters they belong to), newest first."""
+    order = (func.coalesce(E.c.date_start, "0000").desc(), E.c.id)
+    if not clusters:
+        rows = conn.execute(select(E).where(*_conditions(f)).order_by(*order).limit(f.limit).offset(f.offset)).all()
+        return _event_dicts(conn, rows)
+    first = (select(E.c.cluster_id, func.max(func.coalesce(E.c.date_start, "0000")).label("d"))
+             .where(*_conditions(f)).group_by(E.c.cluster_id)
+             .order_by(func.max(func.coalesce(E.c.date_start, "0000")).desc(), E.c.cluster_id)
+             .limit(f.limit).offset(f.offset))
+    cluster_ids = [r.cluster_id for r in conn.execute(first)]
+    return [_cluster_dict(conn, cid) for cid in cluster_ids if cid is not None]
+
+
+def get_event(conn: Connection, event_id: str) -> dict:
+    """One event ("<document>:e1") or one cluster ("c12"), with its evidence."""
+    if event_id.lower().startswith("c") and event_id[1:].isdigit():
+        if conn.execute(select(schema.clusters.c.id).where(schema.clusters.c.id == int(event_id[1:]))).first():
+            return _cluster_dict(conn, int(event_id[1:]))
+    rows = conn.execute(select(E).where(E.c.id == event_id)).all()
+    if not rows:
+        raise StoreError(f"no event or cluster with id {event_id!r}")
+    return _event_dicts(conn, rows)[0]
+
+
+def list_actors(conn: Connection, name: str | None = None, limit: int = 100) -> list[dict]:
+    a, ea = schema.actors, schema.event_actors
+    count = select(func.count()).where(ea.c.actor_id == a.c.id).scalar_subquery()
+    query = select(a, count.label("events")).order_by(count.desc(), a.c.name).limit(limit)
+    if name:
+        query = query.where(or_(func.lower(a.c.name).contains(name.lower()), a.c.wikidata == name))
+    return [{"id": f"A{r.id}", "name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
+             "titles": list(r.titles or []), "wikidata": r.wikidata, "events": r.events}
+            for r in conn.execute(query)]
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    return {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for name, table in (("documents", schema.documents), ("events", E), ("clusters", schema.clusters),
+                                ("actors", schema.actors))}
+
+
+def _actor_info(conn: Connection, ids: set[str]) -> dict[str, tuple[str, str | None]]:
+    numbers = [int(i[1:]) for i in ids]
+    rows = conn.execute(select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.sector)
+                        .where(schema.actors.c.id.in_(numbers))) if numbers else []
+    return {f"A{r.id}": (r.name, r.sector) for r in rows}
+
+
+def _evidence(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
+    ev, d = schema.evidence, schema.documents
+    rows = conn.execute(select(ev.c.event_id, ev.c.document_id, ev.c.start, ev.c.end,
+                               func.substr(d.c.text, ev.c.start + 1, ev.c.end - ev.c.start).label("text"))
+                        .join(d, d.c.id == ev.c.document_id).where(ev.c.event_id.in_(event_ids)).order_by(ev.c.id))
+    found: dict[str, list[dict]] = {}
+    for r in rows:
+        found.setdefault(r.event_id, []).append(
+            {"document_id": r.document_id, "start": r.start, "end": r.end, "text": r.text})
+    return found
+
+
+def _event_dicts(conn: Connection, rows) -> list[dict]:
+    if not rows:
+        return []
+    names = _actor_info(conn, {i for r in rows for i in r.actor + r.recipient})
+    evidence = _evidence(conn, [r.id for r in rows])
+    docs = {r.id: r for r in conn.execute(select(schema.documents.c.id, schema.documents.c.source_url,
+                                                 schema.documents.c.published)
+                                          .where(schema.documents.c.id.in_({r.document_id for r in rows})))}
+    return [_event_dict(r, names, evidence.get(r.id, []), docs[r.document_id]) for r in rows]
+
+
+def _event_dict(r, names, evidence, doc) -> dict:
+    return {
+        "id": r.id, "event_type": r.event_type, "mode": r.mode, "context": list(r.context),
+        "actor": list(r.actor), "recipient": list(r.recipient),
+        "actor_country": list(r.actor_country), "recipient_country": list(r.recipient_country),
+        "date": {"start": r.date_start, "end": r.date_end} if r.date_start else None,
+        "location": {"name": r.location_name, "country": r.location_country} if r.location_name else None,
+        "modality": r.modality, "sectors": list(r.sectors), "quantities": list(r.quantities), "cameo": r.cameo,
+        "text": r.text, "evidence": evidence, "confidence": r.confidence, "link": list(r.link), "rules": list(r.rules),
+        "document_id": r.document_id, "cluster_id": f"c{r.cluster_id}" if r.cluster_id else None,
+        "source_url": doc.source_url, "published": doc.published,
+        "actor_names": [names.get(i, (i, None))[0] for i in r.actor],
+        "recipient_names": [names.get(i, (i, None))[0] for i in r.recipient],
+        "actor_sectors": [names.get(i, (i, None))[1] for i in r.actor],
+        "recipient_sectors": [names.get(i, (i, None))[1] for i in r.recipient],
+    }
+
+
+def _cluster_dict(conn: Connection, cluster_id: int) -> dict:
+    members = _event_dicts(conn, conn.execute(select(E).where(E.c.cluster_id == cluster_id).order_by(E.c.id)).all())
+    cluster = conn.execute(select(schema.clusters).where(schema.clusters.c.id == cluster_id)).one()
+    head = dict(members[0])
+
+    def union(field: str) -> list:
+        out: list = []
+        for m in members:
+            out.extend(v for v in m[field] if v not in out)
+        return out
+
+    head.update({
+        "id": f"c{cluster_id}", "cluster_id": f"c{cluster_id}",
+        "date": {"start": cluster.date_start, "end": cluster.date_end} if cluster.date_start else None,
+        "confidence": max(m["confidence"] for m in members),
+        "evidence": [e for m in members for e in m["evidence"]],
+        "documents": sorted({m["document_id"] for m in members}), "members": [m["id"] for m in members],
+        "size": len(members),
+    })
+    for field in ("actor", "recipient", "actor_country", "recipient_country", "sectors", "quantities", "rules"):
+        head[field] = union(field)
+    head["recipient_country"] = [c for c in head["recipient_country"] if c not in head["actor_country"]]
+    info = {i: (n, s) for m in members for role in ("actor", "recipient")
+            for i, n, s in zip(m[role], m[f"{role}_names"], m[f"{role}_sectors"], strict=True)}
+    for role in ("actor", "recipient"):
+        head[f"{role}_names"] = [info[i][0] for i in head[role]]
+        head[f"{role}_sectors"] = [info[i][1] for i in head[role]]
+    return head

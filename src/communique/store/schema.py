@@ -1,0 +1,153 @@
+"""Tables of the event store. Events keep the contract's field names; lists live in side tables
+(actors, countries, sectors, evidence) so that filters can use indexes."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", String(32), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("origin", Text, nullable=False),
+    Column("path", Text),
+    Column("source_url", Text),
+    Column("title", Text),
+    Column("language", String(8), nullable=False),
+    Column("published", String(10)),
+    Column("text", Text, nullable=False),
+    Column("near_duplicate_of", String(32), ForeignKey("documents.id")),
+    Column("minhash", LargeBinary),
+    Column("ingested_at", String(32), nullable=False),
+)
+
+document_bands = Table(
+    "document_bands", metadata,
+    Column("band", Integer, primary_key=True),
+    Column("hash", String(40), primary_key=True),
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(200), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("country", String(3)),
+    Column("sector", String(8)),
+    Column("wikidata", String(16)),
+    Column("titles", JSON, nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+clusters = Table(
+    "clusters", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_type", String(16), nullable=False),
+    Column("mode", String(16)),
+    Column("modality", String(16), nullable=False),
+    Column("dyad", String(64), nullable=False),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("location_country", String(3)),
+    Column("size", Integer, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(48), primary_key=True),
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("cluster_id", Integer, ForeignKey("clusters.id")),
+    Column("event_type", String(16), nullable=False),
+    Column("mode", String(16)),
+    Column("context", JSON, nullable=False),
+    Column("actor", JSON, nullable=False),
+    Column("recipient", JSON, nullable=False),
+    Column("actor_country", JSON, nullable=False),
+    Column("recipient_country", JSON, nullable=False),
+    Column("date_start", String(10)),
+    Column("date_end", String(10)),
+    Column("location_name", Text),
+    Column("location_country", String(3)),
+    Column("modality", String(16), nullable=False),
+    Column("sectors", JSON, nullable=False),
+    Column("quantities", JSON, nullable=False),
+    Column("cameo", String(8)),
+    Column("text", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("link", JSON, nullable=False),
+    Column("rules", JSON, nullable=False),
+)
+
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("role", String(10), primary_key=True),
+)
+
+event_countries = Table(
+    "event_countries", metadata,
+    Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("country", String(3), primary_key=True),
+    Column("role", String(10), primary_key=True),
+)
+
+event_sectors = Table(
+    "event_sectors", metadata,
+    Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("sector", String(24), primary_key=True),
+)
+
+evidence = Table(
+    "evidence", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+INDEXES = (
+    Index("ix_events_date", events.c.date_start, events.c.date_end),
+    Index("ix_events_type_date", events.c.event_type, events.c.date_start),
+    Index("ix_events_cluster", events.c.cluster_id),
+    Index("ix_events_document", events.c.document_id),
+    Index("ix_event_actors_actor", event_actors.c.actor_id, event_actors.c.event_id),
+    Index("ix_event_countries_country", event_countries.c.country, event_countries.c.event_id),
+    Index("ix_event_sectors_sector", event_sectors.c.sector, event_sectors.c.event_id),
+    Index("ix_evidence_event", evidence.c.event_id),
+    Index("ix_mentions_document", mentions.c.document_id),
+    Index("ix_clusters_key", clusters.c.event_type, clusters.c.dyad, clusters.c.date_start),
+    Index("ix_actors_name", actors.c.name),
+    Index("ix_actors_wikidata", actors.c.wikidata),
+    Index("ix_document_bands_doc", document_bands.c.document_id),
+)

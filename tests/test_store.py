@@ -1,0 +1,119 @@
+"""The event store on both backends: one transaction per document, duplicates, clusters, queries."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from communique import dedup, reader
+from communique.errors import StoreError
+from communique.pipeline import Pipeline
+from communique.store import EventFilter, Store
+from communique.store.queries import counts, find_events, get_event, list_actors
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "sv"
+
+
+@pytest.fixture(scope="module")
+def coded():
+    pipeline = Pipeline()
+    return {p.name: pipeline.process(reader.read_path(p)) for p in sorted(EXAMPLES.glob("*.txt"))[:8]}
+
+
+def _add(store, doc, origin="test"):
+    print_ = dedup.fingerprint(doc.text)
+    with store.connect() as conn:
+        original = dedup.near_duplicate_of(conn, print_)
+    return store.add(doc, origin, original, print_.signature, print_.bands)
+
+
+def test_documents_events_and_actors_are_stored(db_url, coded):
+    with Store(db_url) as store:
+        for doc in coded.values():
+            assert _add(store, doc).status == "new"
+        with store.connect() as conn:
+            stored = counts(conn)
+    assert stored["documents"] == len(coded)
+    assert stored["events"] == sum(len(d.events) for d in coded.values())
+    assert 0 < stored["clusters"] <= stored["events"]
+
+
+def test_same_text_twice_changes_nothing(db_url, coded):
+    doc = next(iter(coded.values()))
+    with Store(db_url) as store:
+        _add(store, doc)
+        with store.connect() as conn:
+            before = counts(conn)
+        assert _add(store, doc).status == "duplicate"
+        with store.connect() as conn:
+            assert counts(conn) == before
+
+
+def test_reopening_keeps_schema_version(db_url):
+    with Store(db_url) as store:
+        version = store.schema_version()
+    with Store(db_url) as store:
+        assert store.schema_version() == version >= 1
+
+
+def test_edited_copy_is_a_near_duplicate_and_adds_evidence_not_clusters(db_url, coded):
+    name = "03_vietnam_frankrike_statsbesok.txt"
+    original = coded[name]
+    text = (EXAMPLES / name).read_text(encoding="utf-8").replace("varmt", "hjärtligt").replace("Källa:", "Source:")
+    copy = Pipeline().process(reader.from_text(text, "copy.txt"))
+    assert copy.id != original.id
+    with Store(db_url) as store:
+        _add(store, original)
+        with store.connect() as conn:
+            clusters_before = counts(conn)["clusters"]
+        result = _add(store, copy)
+        assert result.status == "near-duplicate" and result.near_duplicate_of == original.id
+        with store.connect() as conn:
+            assert counts(conn)["clusters"] == clusters_before
+            visit = find_events(conn, EventFilter(event_type="CONSULT", country="FRA"))[0]
+    assert set(visit["documents"]) == {original.id, copy.id}
+
+
+def test_filters_select_the_right_events(db_url, coded):
+    with Store(db_url) as store:
+        for doc in coded.values():
+            _add(store, doc)
+        with store.connect() as conn:
+            laos = find_events(conn, EventFilter(country="LAO"), clusters=False)
+            visits = find_events(conn, EventFilter(event_type="consult"), clusters=False)
+            trade = find_events(conn, EventFilter(sector="trade"), clusters=False)
+            to_lam = find_events(conn, EventFilter(actor="to lam"), clusters=False)
+            spring = find_events(conn, EventFilter(since=date(2025, 5, 1), until=date(2025, 5, 31)), clusters=False)
+            words = find_events(conn, EventFilter(text="telefonsamtal"), clusters=False)
+    assert laos and all("LAO" in e["actor_country"] + e["recipient_country"] for e in laos)
+    assert visits and all(e["event_type"] == "CONSULT" for e in visits)
+    assert trade and all("trade" in e["sectors"] for e in trade)
+    assert to_lam and all("To Lam" in e["actor_names"] + e["recipient_names"] for e in to_lam)
+    assert spring and all(e["date"]["start"] <= "2025-05-31" and e["date"]["end"] >= "2025-05-01" for e in spring)
+    assert words and all("telefonsamtal" in e["text"].lower() for e in words)
+
+
+def test_show_returns_evidence_that_matches_the_document(db_url, coded):
+    doc = coded["02_vietnam_laos_telefonsamtal.txt"]
+    with Store(db_url) as store:
+        _add(store, doc)
+        with store.connect() as conn:
+            event = get_event(conn, f"{doc.id}:e1")
+            cluster = get_event(conn, event["cluster_id"])
+            actors = list_actors(conn, "Pham Minh Chinh")
+    span = event["evidence"][0]
+    assert span["text"] == doc.text[span["start"] : span["end"]]
+    assert cluster["members"] == [event["id"]]
+    assert actors and actors[0]["events"] >= 1
+
+
+def test_unknown_event_id_is_a_clear_error(db_url):
+    with Store(db_url) as store, store.connect() as conn, pytest.raises(StoreError, match="no event"):
+        get_event(conn, "nope:e1")
+
+
+def test_bad_database_url_is_one_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="cannot"):
+        Store("nosuchdb://x")
+    with pytest.raises(StoreError, match="cannot open database"):
+        Store("postgresql://nobody@127.0.0.1:1/none")
