@@ -15,6 +15,7 @@ run: install
 	.venv/bin/communique extract examples/sv --format summary
 
 test: install
+	sh scripts/ensure_postgres.sh
 	$(PY) -m pytest
 
 bench: install
