@@ -190,5 +190,20 @@ def _print(rows: list[dict], fmt: str, as_row) -> None:
             click.echo("  ".join(as_row(row)))
 
 
-COMMANDS = (ingest, events, actors, show, export)
+@click.command("evaluate-merge")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--articles", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder the gold's article paths are relative to (default: the gold file's folder).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_merge(gold: str, articles: str | None, as_json: bool) -> None:
+    """Score cross-article merging against labelled article groups (pairwise precision, recall, F1)."""
+    from pathlib import Path
+
+    from .evaluate_merge import evaluate_merge as score
+
+    report = score(Path(gold), Path(articles) if articles else None)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
+
+
+COMMANDS = (ingest, events, actors, show, export, evaluate_merge)
 __all__ = ["COMMANDS", "CommuniqueError"]

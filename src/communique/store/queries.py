@@ -100,11 +100,11 @@ def counts(conn: Connection) -> dict[str, int]:
                                 ("actors", schema.actors))}
 
 
-def _actor_info(conn: Connection, ids: set[str]) -> dict[str, tuple[str, str | None]]:
+def _actor_info(conn: Connection, ids: set[str]) -> dict[str, tuple[str, str | None, str | None]]:
     numbers = [int(i[1:]) for i in ids]
-    rows = conn.execute(select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.sector)
+    rows = conn.execute(select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.sector, schema.actors.c.country)
                         .where(schema.actors.c.id.in_(numbers))) if numbers else []
-    return {f"A{r.id}": (r.name, r.sector) for r in rows}
+    return {f"A{r.id}": (r.name, r.sector, r.country) for r in rows}
 
 
 def _evidence(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
@@ -141,11 +141,16 @@ def _event_dict(r, names, evidence, doc) -> dict:
         "text": r.text, "evidence": evidence, "confidence": r.confidence, "link": list(r.link), "rules": list(r.rules),
         "document_id": r.document_id, "cluster_id": f"c{r.cluster_id}" if r.cluster_id else None,
         "source_url": doc.source_url, "published": doc.published,
-        "actor_names": [names.get(i, (i, None))[0] for i in r.actor],
-        "recipient_names": [names.get(i, (i, None))[0] for i in r.recipient],
-        "actor_sectors": [names.get(i, (i, None))[1] for i in r.actor],
-        "recipient_sectors": [names.get(i, (i, None))[1] for i in r.recipient],
+        **_participants("actor", r.actor, names),
+        **_participants("recipient", r.recipient, names),
     }
+
+
+def _participants(role: str, ids: list[str], info: dict) -> dict:
+    """Names, sectors and states of one side, one entry per actor id, in the same order."""
+    rows = [info.get(i, (i, None, None)) for i in ids]
+    return {f"{role}_names": [r[0] for r in rows], f"{role}_sectors": [r[1] for r in rows],
+            f"{role}_countries": [r[2] for r in rows]}
 
 
 def _cluster_dict(conn: Connection, cluster_id: int) -> dict:
@@ -170,9 +175,8 @@ def _cluster_dict(conn: Connection, cluster_id: int) -> dict:
     for field in ("actor", "recipient", "actor_country", "recipient_country", "sectors", "quantities", "rules"):
         head[field] = union(field)
     head["recipient_country"] = [c for c in head["recipient_country"] if c not in head["actor_country"]]
-    info = {i: (n, s) for m in members for role in ("actor", "recipient")
-            for i, n, s in zip(m[role], m[f"{role}_names"], m[f"{role}_sectors"], strict=True)}
+    info = {i: (n, s, c) for m in members for role in ("actor", "recipient")
+            for i, n, s, c in zip(m[role], m[f"{role}_names"], m[f"{role}_sectors"], m[f"{role}_countries"], strict=True)}
     for role in ("actor", "recipient"):
-        head[f"{role}_names"] = [info[i][0] for i in head[role]]
-        head[f"{role}_sectors"] = [info[i][1] for i in head[role]]
+        head.update(_participants(role, head[role], info))
     return head
