@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from . import __version__, inputs, reader
-from .errors import CommuniqueError
+from .errors import CommuniqueError, InputError
+from .langpack import SUPPORTED
 from .pipeline import Pipeline
 from .settings import Settings
 
@@ -24,7 +25,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "summary"]), default="jsonl", show_default=True,
               help="jsonl: one contract object per line; json: one array; summary: readable text.")
-@click.option("--lang", "language", default=None, help="Force the language (sv, en) instead of detecting it.")
+@click.option("--lang", "language", default=None, callback=lambda _ctx, _param, code: _language(code),
+              help="Force the language (sv, en) instead of detecting it.")
 @click.option("--max-bytes", default=reader.MAX_BYTES_DEFAULT, show_default=True, help="Refuse larger input files.")
 def extract(paths: tuple[str, ...], fmt: str, language: str | None, max_bytes: int) -> None:
     """Extract actors and events from article files, directories or '-' (stdin).
@@ -54,21 +56,25 @@ def extract(paths: tuple[str, ...], fmt: str, language: str | None, max_bytes: i
         sys.exit(1)
 
 
+def _language(code: str | None) -> str | None:
+    """Refuse a forced language without a pack once, before any file is read."""
+    if code is not None and code not in SUPPORTED:
+        raise click.BadParameter(f"no language pack for '{code}' (supported: {', '.join(SUPPORTED)})")
+    return code
+
+
 def _results(pipeline: Pipeline, paths: tuple[str, ...], max_bytes: int):
-    files = [p for p in paths if p != "-"]
+    """One result per input document, in the order the inputs were given ('-' included)."""
     for raw in paths:
         if raw == "-":
             try:
                 yield pipeline.process(reader.from_bytes(sys.stdin.buffer.read(), None, max_bytes))
             except CommuniqueError as exc:
                 yield exc
-    expanded = []
-    for raw in files:
-        if not Path(raw).exists():
-            yield CommuniqueError(f"{raw}: no such file or directory")
-            continue
-        expanded.extend(inputs.expand([raw]))
-    yield from pipeline.process_paths(expanded)
+        elif not Path(raw).exists():
+            yield InputError(raw, "no such file or directory")
+        else:
+            yield from pipeline.process_paths(inputs.expand([raw]))
 
 
 @main.command()
@@ -91,3 +97,13 @@ def run() -> None:
     except CommuniqueError as exc:
         click.echo(f"communique: {exc}", err=True)
         sys.exit(2)
+
+
+def _register_store_commands() -> None:
+    from .cli_store import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_store_commands()

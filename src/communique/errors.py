@@ -24,3 +24,7 @@ class DataError(CommuniqueError):
 
 class PipelineError(CommuniqueError):
     """The stages of a pipeline are in an order that cannot work."""
+
+
+class StoreError(CommuniqueError):
+    """The event database cannot be opened, read or written."""

@@ -190,9 +190,12 @@ def _range(raw: _Raw, year: int | None) -> DateRange | None:
         if raw.day1 is None:
             last = calendar.monthrange(year, raw.month1)[1]
             return DateRange(date(year, raw.month1, 1), date(year, raw.month1, last))
-        start = date(year, raw.month1, raw.day1)
-        end_year = year + 1 if raw.month2 < raw.month1 else year
-        end = date(end_year, raw.month2, raw.day2 or raw.day1)
+        # over the new year, a written year belongs to the end ("28 december–3 januari 2026"),
+        # a year taken from the context to the start
+        wraps = raw.month2 < raw.month1
+        start_year = year - 1 if wraps and raw.year is not None else year
+        start = date(start_year, raw.month1, raw.day1)
+        end = date(start_year + 1 if wraps else start_year, raw.month2, raw.day2 or raw.day1)
     except ValueError:
         return None
     return DateRange(start, end) if end >= start else None

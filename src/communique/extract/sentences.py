@@ -11,13 +11,14 @@ _END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“(]?[A-ZÅÄÖÉÜ0-9])")
 
 
 def run(doc: Document, pack: LanguagePack) -> Document:
-    abbreviations = tuple(a.lower() for a in pack.grammar.get("abbreviations", []))
+    abbreviations = frozenset(a.lower() for a in pack.grammar.get("abbreviations", []))
     doc.sentences = []
     for line_start, line in _lines(doc.text):
         start = 0
         for match in _END.finditer(line):
-            word = line[: match.end()].rsplit(None, 1)[-1].lower()
-            if word.endswith(abbreviations) or _initial(word):
+            # the whole last word must be the abbreviation: "Budapest." ends a sentence, "st." does not
+            word = line[: match.end()].rsplit(None, 1)[-1].lower().lstrip("([\"“‘'")
+            if word in abbreviations or _initial(word):
                 continue
             _add(doc, line_start + start, line_start + match.end())
             start = match.end()
