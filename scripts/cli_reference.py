@@ -20,12 +20,12 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 def reference() -> str:
     parts = []
-    with click.Context(main, info_name="communique", terminal_width=100, max_content_width=100) as ctx:
+    settings = dict(main.context_settings, terminal_width=100, max_content_width=100)
+    with click.Context(main, info_name="communique", **settings) as ctx:
         parts.append("```\n" + main.get_help(ctx).rstrip() + "\n```")
         for name in sorted(main.commands):
             command = main.commands[name]
-            with click.Context(command, info_name=name, parent=ctx, terminal_width=100,
-                               max_content_width=100) as sub:
+            with click.Context(command, info_name=name, parent=ctx, **settings) as sub:
                 parts.append(f"### `communique {name}`\n\n```\n" + command.get_help(sub).rstrip() + "\n```")
     return "\n\n".join(parts)
 
