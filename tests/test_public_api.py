@@ -16,6 +16,11 @@ PUBLIC = {
     "Settings",
     "UnsupportedLanguageError",
     "extract",
+    "ActorRecord",
+    "Database",
+    "EventRecord",
+    "StoreError",
+    "open",
 }
 
 
