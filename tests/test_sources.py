@@ -191,6 +191,13 @@ def test_broken_html_never_raises(tmp_path, markup):
         assert item.path == str(path)
 
 
+def test_html_without_html_suffix_is_sniffed(tmp_path):
+    path = tmp_path / "sida"
+    path.write_bytes(b"\xef\xbb\xbf<!-- sparad -->\n" + (FIXTURES / "article.html").read_bytes())
+    (record,) = records(path)
+    assert record.title == "Utrikesministern reser till Helsingfors" and "kakor" not in record.text
+
+
 def test_html_without_article_text_is_an_error(tmp_path):
     path = tmp_path / "tom.html"
     path.write_text(
