@@ -3,7 +3,7 @@ titles and collective phrases."""
 
 from __future__ import annotations
 
-from .. import gazetteer
+from .. import dictionary, gazetteer
 from ..model import Document, Mention
 
 _KIND = {
@@ -18,7 +18,7 @@ _KIND = {
 
 
 def run(doc: Document, code: str) -> Document:
-    hits = gazetteer.for_language(code).find(doc.text)
+    hits = [h for h in gazetteer.for_language(code).find(doc.text) if not _credit(doc.text, h)]
     doc.mentions = [
         Mention(
             start=h.start,
@@ -31,3 +31,14 @@ def run(doc: Document, code: str) -> Document:
         for h in hits
     ]
     return doc
+
+
+def _credit(text: str, hit) -> bool:
+    """A news agency credited in parentheses ("STOCKHOLM (TT) –", "(AFP)") wrote the report; it is
+    not an actor of the story."""
+    if hit.entry.kind != "organization":
+        return False
+    org = dictionary.load().organizations.get(hit.entry.key)
+    before = text[max(0, hit.start - 1) : hit.start]
+    after = text[hit.end : hit.end + 1]
+    return bool(org and org.sector == "MED" and before in ("(", "/") and after in (")", "/", "-"))

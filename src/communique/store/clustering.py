@@ -68,12 +68,26 @@ def _find_cluster(conn: Connection, row) -> int | None:
         conditions.append(or_(c.c.date_start.is_(None), and_(c.c.date_start <= end, c.c.date_end >= start)))
     if row.location_country:
         conditions.append(or_(c.c.location_country.is_(None), c.c.location_country == row.location_country))
+    if not (row.actor_country and row.recipient_country):
+        return _find_for_partial(conn, row, conditions[:2] + conditions[3:])
     candidates = conn.execute(select(c.c.id, c.c.date_start).where(*conditions).order_by(c.c.id)).all()
     if not row.date_start:
         # an undated mention joins only when there is exactly one happening it can be
         return candidates[0].id if len(candidates) == 1 else None
     dated = [r for r in candidates if r.date_start]
     return (dated or candidates)[0].id if candidates else None
+
+
+def _find_for_partial(conn: Connection, row, conditions: list) -> int | None:
+    """An event that names one side only ("Tusk besökte Stockholm") joins the one cluster of its kind
+    and time whose states include the ones it names."""
+    c = schema.clusters
+    named = set(row.actor_country) | set(row.recipient_country)
+    if not named:
+        return None
+    candidates = [r.id for r in conn.execute(select(c.c.id, c.c.dyad).where(*conditions).order_by(c.c.id))
+                  if named <= set(r.dyad.replace(">", "+").split("+"))]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _new_cluster(conn: Connection, row) -> int:
