@@ -15,7 +15,18 @@ from .pipeline import Pipeline
 from .settings import Settings
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns every CommuniqueError into one line on stderr and exit code 2: no traceback reaches a user."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except CommuniqueError as exc:
+            click.echo(f"communique: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="communique")
 def main() -> None:
     """Turn news reports about diplomacy into structured, verifiable event data."""
@@ -91,12 +102,8 @@ def evaluate(gold_dir: str, articles: str | None, as_json: bool) -> None:
 
 
 def run() -> None:
-    """Entry point that turns any CommuniqueError into one line and exit code 2."""
-    try:
-        main(standalone_mode=True)
-    except CommuniqueError as exc:
-        click.echo(f"communique: {exc}", err=True)
-        sys.exit(2)
+    """Console entry point (`communique`); errors are handled by the group."""
+    main(standalone_mode=True)
 
 
 def _register_store_commands() -> None:
@@ -107,3 +114,7 @@ def _register_store_commands() -> None:
 
 
 _register_store_commands()
+
+
+if __name__ == "__main__":
+    run()

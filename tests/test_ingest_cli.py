@@ -1,0 +1,107 @@
+"""`communique ingest/events/actors/show/export` end to end, and an ingest killed with SIGKILL."""
+
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from communique.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "sv"
+
+
+@pytest.fixture()
+def articles(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(EXAMPLES.glob("*.txt"))[:6]:
+        shutil.copy(path, folder / path.name)
+    (folder / "empty.txt").write_bytes(b"")
+    lines = [json.dumps({"text": (EXAMPLES / "02_vietnam_laos_telefonsamtal.txt").read_text(encoding="utf-8"),
+                         "url": "https://example.org/a", "published": "2025-07-24"}, ensure_ascii=False),
+             "{not json", json.dumps({"url": "https://example.org/no-text"})]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_ingest_reports_and_is_idempotent(articles, db_url):
+    first = _run("ingest", articles, "--db", db_url, "--json")
+    assert first.exit_code == 1  # the empty file and two bad JSONL lines
+    summary = json.loads(first.stdout.strip().splitlines()[-1])
+    assert summary["new"] == 6 and summary["failed"] == 3 and summary["duplicate"] == 1
+    assert any("empty.txt" in f for f in summary["failures"])
+    assert any("feed.jsonl:2" in f for f in summary["failures"])
+    again = json.loads(_run("ingest", articles, "--db", db_url, "--json").stdout.strip().splitlines()[-1])
+    assert again["new"] == 0 and again["duplicate"] == 7 and again["events"] == 0
+
+
+def test_events_actors_show_and_export(articles, db_url, tmp_path):
+    _run("ingest", articles, "--db", db_url, "--json")
+    table = _run("events", "--db", db_url, "--country", "VNM")
+    assert table.exit_code == 0 and "CONSULT" in table.stdout
+    rows = json.loads(_run("events", "--db", db_url, "--type", "CONSULT", "--format", "json").stdout)
+    assert rows and all(r["event_type"] == "CONSULT" for r in rows)
+    mentions = json.loads(_run("events", "--db", db_url, "--mentions", "--format", "json", "--limit", "1000").stdout)
+    clusters = json.loads(_run("events", "--db", db_url, "--format", "json", "--limit", "1000").stdout)
+    assert len(clusters) <= len(mentions)
+    shown = _run("show", rows[0]["id"], "--db", db_url, "--format", "json")
+    assert json.loads(shown.stdout)["id"] == rows[0]["id"]
+    assert "To Lam" in _run("actors", "--db", db_url, "--name", "lam").stdout
+    out = tmp_path / "events.csv"
+    exported = _run("export", out, "--db", db_url, "--format", "csv")
+    assert exported.exit_code == 0 and out.read_text(encoding="utf-8").count("\n") >= 2
+
+
+def test_unknown_event_and_bad_database_are_one_line_errors(tmp_path):
+    db = f"sqlite:///{tmp_path}/x.db"
+    missing = _run("show", "nope:e1", "--db", db)
+    assert missing.exit_code != 0 and "no event" in missing.output and "Traceback" not in missing.output
+    bad = _run("events", "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert bad.exit_code != 0 and "cannot open database" in bad.output and "Traceback" not in bad.output
+
+
+def _counts(path: Path) -> tuple:
+    with sqlite3.connect(path) as conn:
+        docs = conn.execute("select count(*) from documents").fetchone()[0]
+        events = sorted(r[0] for r in conn.execute("select id from events"))
+        orphans = conn.execute("select count(*) from events e left join documents d on d.id = e.document_id "
+                               "where d.id is null").fetchone()[0]
+        unclustered = conn.execute("select count(*) from events where cluster_id is null").fetchone()[0]
+    return docs, events, orphans, unclustered
+
+
+def test_sigkill_at_random_moments_then_resume_equals_a_clean_run(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        shutil.copy(path, source / path.name)
+    command = [sys.executable, "-m", "communique.cli", "ingest", str(source), "--json"]
+    clean = tmp_path / "clean.db"
+    subprocess.run(command + ["--db", f"sqlite:///{clean}"], check=True, capture_output=True)
+    killed = tmp_path / "killed.db"
+    rng = random.Random(7)
+    for _ in range(6):
+        process = subprocess.Popen(command + ["--db", f"sqlite:///{killed}"], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 2.0))
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        if killed.exists():
+            docs, events, orphans, _ = _counts(killed)
+            assert orphans == 0
+    subprocess.run(command + ["--db", f"sqlite:///{killed}"], check=True, capture_output=True)
+    assert _counts(killed) == _counts(clean)
