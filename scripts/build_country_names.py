@@ -36,10 +36,26 @@ OUT_LANG = {lang: ROOT / "src" / "communique" / "lang" / lang / "countries.yaml"
 LANGS = ("sv", "en")
 
 # Characters that NFKD does not decompose into base letter + combining mark.
-_FOLD_EXTRA = str.maketrans({
-    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
-    "ı": "i", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE",
-})
+_FOLD_EXTRA = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ı": "i",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "œ": "oe",
+        "Œ": "OE",
+    }
+)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02bb": "'", "\u2018": "'"})
 # Letters kept when folding Swedish forms.
 _KEEP = {"sv": set("åäöÅÄÖ"), "en": set()}
@@ -211,9 +227,12 @@ def build():
             + clean_library_name(info["official_name"], "en"),
             "sv": clean_library_name(cldr["sv"].get(iso2), "sv")
             # gettext returns the English text when it has no translation: keep real translations only
-            + [f for key in ("common_name", "name", "official_name")
-               if info[key] and sv_tr.gettext(info[key]) != info[key]
-               for f in clean_library_name(sv_tr.gettext(info[key]), "sv")],
+            + [
+                f
+                for key in ("common_name", "name", "official_name")
+                if info[key] and sv_tr.gettext(info[key]) != info[key]
+                for f in clean_library_name(sv_tr.gettext(info[key]), "sv")
+            ],
         }
 
         cities = [parse_city(str(c)) for c in (sup.get("cities") or [])]
@@ -234,7 +253,7 @@ def build():
             city_forms = [f for c in cities for f in c[lang]]
             capital = cities[0][lang][0] if cities else None
 
-            def finish(forms):
+            def finish(forms, lang=lang, excl=excl):
                 return [f for f in with_folds(uniq(forms), lang) if f not in excl]
 
             lang_out[lang][iso3] = {
@@ -268,6 +287,7 @@ def build():
 
 # ---------------------------------------------------------------- YAML output
 
+
 class _Dumper(yaml.SafeDumper):
     pass
 
@@ -295,6 +315,7 @@ SOURCES = (
 def _versions():
     try:
         from importlib.metadata import version
+
         pyc = version("pycountry")
     except Exception:  # pragma: no cover
         pyc = "?"
@@ -316,10 +337,16 @@ def write(countries_out, lang_out):
             f"# {lang_names[lang]} country gazetteer: iso3 -> surface forms that name the country.\n"
             "#   names: nominative names (short, colloquial, official long forms); genitives are derived in code\n"
             + ("#          (Swedish: -s, none after s/x/z)\n" if lang == "sv" else "#          (English: 's)\n")
-            + ("#   adjectives: lowercase, all inflections (-sk, -ska, -skt, -ske)\n" if lang == "sv"
-               else "#   adjectives: nationality adjectives\n")
-            + ("#   people: inhabitant nouns, singular and plural, indefinite and definite\n" if lang == "sv"
-               else "#   people: inhabitant nouns, singular and plural\n")
+            + (
+                "#   adjectives: lowercase, all inflections (-sk, -ska, -skt, -ske)\n"
+                if lang == "sv"
+                else "#   adjectives: nationality adjectives\n"
+            )
+            + (
+                "#   people: inhabitant nouns, singular and plural, indefinite and definite\n"
+                if lang == "sv"
+                else "#   people: inhabitant nouns, singular and plural\n"
+            )
             + "#   cities: the capital and up to four major cities (alternative spellings included);\n"
             "#   capital: primary spelling of the capital (null when not recorded).\n"
             "#   ASCII-folded variants of forms with diacritics are included; apostrophes are U+0027.\n"

@@ -92,10 +92,12 @@ def pg_database(pg_server, _pg_admin) -> str:
             c.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-@pytest.fixture(params=[
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgresql),
-])
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgresql),
+    ]
+)
 def db_url(request, tmp_path) -> str:
     """A fresh store URL: SQLite file in tmp_path, or a fresh PostgreSQL database."""
     if request.param == "sqlite":

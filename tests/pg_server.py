@@ -211,13 +211,31 @@ class ThrowawayPostgres:
         for k in ("PGDATA", "PGPORT", "PGHOST", "PGUSER", "PGDATABASE", "PGOPTIONS"):
             env.pop(k, None)
         return subprocess.run(
-            argv, cwd=self.dir or "/", env=env, capture_output=True, text=True,
-            timeout=timeout or self.startup_timeout + 30, check=False,
+            argv,
+            cwd=self.dir or "/",
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout or self.startup_timeout + 30,
+            check=False,
         )
 
     def _initdb(self) -> None:
-        r = self._run(["initdb", "-D", str(self.dir / "data"), "-U", "postgres", "-A", "trust",
-                       "-E", "UTF8", "--locale=C", "--no-sync"])
+        r = self._run(
+            [
+                "initdb",
+                "-D",
+                str(self.dir / "data"),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ]
+        )
         if r.returncode != 0:
             raise PostgresUnavailable(f"initdb failed: {_first_line(r.stderr or r.stdout)}")
 
@@ -225,11 +243,26 @@ class ThrowawayPostgres:
         last = ""
         for _attempt in range(3):  # the free port can be taken between probe and bind: retry
             self.port = _free_port()
-            opts = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
-                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50")
+            opts = (
+                f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
+            )
             log = self.dir / f"server-{self.port}.log"
-            r = self._run(["pg_ctl", "-D", str(self.dir / "data"), "-l", str(log), "-o", opts,
-                           "-w", "-t", str(int(self.startup_timeout)), "start"])
+            r = self._run(
+                [
+                    "pg_ctl",
+                    "-D",
+                    str(self.dir / "data"),
+                    "-l",
+                    str(log),
+                    "-o",
+                    opts,
+                    "-w",
+                    "-t",
+                    str(int(self.startup_timeout)),
+                    "start",
+                ]
+            )
             if r.returncode == 0:
                 self._started = True
                 return

@@ -9,8 +9,10 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "sv"
 
 def test_open_ingest_and_query_typed_records(db_url):
     with communique.open(db_url) as db:
-        summary = db.ingest(str(EXAMPLES / "04_vietnam_sydkorea_statsbesok.txt"),
-                            str(EXAMPLES / "15_vietnam_kambodja_officiellt_besok.txt"))
+        summary = db.ingest(
+            str(EXAMPLES / "04_vietnam_sydkorea_statsbesok.txt"),
+            str(EXAMPLES / "15_vietnam_kambodja_officiellt_besok.txt"),
+        )
         assert (summary.read, summary.new, summary.failed) == (2, 2, 0)
         visits = db.events(event_type="CONSULT", country="KOR")
         assert visits and all(isinstance(e, communique.EventRecord) for e in visits)

@@ -48,9 +48,7 @@ def batch(tmp_path: Path) -> Path:
     shutil.copy(GOOD, tmp_path / "a_bra.txt")
     (tmp_path / "b_tom.txt").write_bytes(b"")
     (tmp_path / "c_bild.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00")
-    (tmp_path / "d_utf16.txt").write_bytes(
-        codecs.BOM_UTF16_LE + OTHER.read_text(encoding="utf-8").encode("utf-16-le")
-    )
+    (tmp_path / "d_utf16.txt").write_bytes(codecs.BOM_UTF16_LE + OTHER.read_text(encoding="utf-8").encode("utf-16-le"))
     (tmp_path / "e_skippad.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")  # not a text file: not read at all
     return tmp_path
 
@@ -187,9 +185,7 @@ def test_evaluate_prints_a_table_of_fields():
 
 
 def test_evaluate_json():
-    result = _invoke(
-        "evaluate", str(ROOT / "examples" / "gold" / "sv"), "--articles", str(ROOT / "examples"), "--json"
-    )
+    result = _invoke("evaluate", str(ROOT / "examples" / "gold" / "sv"), "--articles", str(ROOT / "examples"), "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert set(report["totals"]) == set(FIELDS)

@@ -26,9 +26,7 @@ VISIT = (
     ids=lambda s: s.lower().replace(" ", "-"),
 )
 def agreement(request):
-    doc = communique.extract(
-        f"{VISIT}{request.param} att stärka samarbetet inom handel och energi.", language="sv"
-    )
+    doc = communique.extract(f"{VISIT}{request.param} att stärka samarbetet inom handel och energi.", language="sv")
     agreements = [e for e in doc.events if e.event_type == "AGREE" and e.mode is None]
     assert len(agreements) == 1, [(e.event_type, e.mode) for e in doc.events]
     return doc, agreements[0]

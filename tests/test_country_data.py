@@ -14,7 +14,8 @@ LANG_FILES = {lang: ROOT / f"src/communique/lang/{lang}/countries.yaml" for lang
 SECTIONS = ("names", "adjectives", "people", "cities")
 
 # The 193 UN member states, listed independently of the supplement on purpose.
-UN_MEMBERS = set("""
+UN_MEMBERS = set(
+    """
 AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA BRA BRN
 BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG COD CRI CIV HRV CUB CYP CZE PRK DNK DJI DMA
 DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB GUY HTI HND
@@ -23,7 +24,8 @@ LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MCO MNG MNE MAR MOZ MMR NAM NRU 
 NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT KOR MDA ROU RUS RWA KNA LCA VCT WSM SMR STP
 SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE SYR TJK THA TLS TGO TON TTO
 TUN TUR TKM TUV UGA UKR ARE GBR TZA USA URY UZB VUT VEN VNM YEM ZMB ZWE
-""".split())
+""".split()
+)
 SOVEREIGN = UN_MEMBERS | {"VAT", "PSE", "XKX", "TWN"}
 
 
@@ -76,9 +78,20 @@ def test_countries_fields(countries):
 
 @pytest.mark.parametrize(
     "iso3,name",
-    [("VNM", "Vietnam"), ("PRK", "North Korea"), ("KOR", "South Korea"), ("LAO", "Laos"),
-     ("USA", "United States"), ("GBR", "United Kingdom"), ("RUS", "Russia"), ("CHN", "China"),
-     ("IRN", "Iran"), ("SYR", "Syria"), ("CZE", "Czechia"), ("CIV", "Cote d'Ivoire")],
+    [
+        ("VNM", "Vietnam"),
+        ("PRK", "North Korea"),
+        ("KOR", "South Korea"),
+        ("LAO", "Laos"),
+        ("USA", "United States"),
+        ("GBR", "United Kingdom"),
+        ("RUS", "Russia"),
+        ("CHN", "China"),
+        ("IRN", "Iran"),
+        ("SYR", "Syria"),
+        ("CZE", "Czechia"),
+        ("CIV", "Cote d'Ivoire"),
+    ],
 )
 def test_canonical_names(countries, iso3, name):
     assert countries[iso3]["name_en"] == name

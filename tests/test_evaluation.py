@@ -41,15 +41,39 @@ def test_f1_above_floor(report, field):
 
 
 def test_scoring_counts_misses_and_extras():
-    gold = {"actors": [{"name": "To Lam", "kind": "person", "country": "VNM"}],
-            "events": [{"event_type": "CONSULT", "mode": "visit", "actor_country": ["VNM"], "recipient_country": ["LAO"],
-                        "date": {"start": "2025-12-01", "end": "2025-12-02"}, "modality": "asserted",
-                        "sectors": [], "quantities": []}]}
-    predicted = {"actors": [{"name": "Tô Lâm", "kind": "person", "country": "VNM"},
-                            {"name": "Laos", "kind": "country", "country": "LAO"}],
-                 "events": [{"event_type": "CONSULT", "mode": "visit", "actor_country": ["VNM"], "recipient_country": ["LAO"],
-                             "date": {"start": "2025-12-01", "end": "2025-12-01"}, "modality": "asserted",
-                             "sectors": ["trade"], "quantities": []}]}
+    gold = {
+        "actors": [{"name": "To Lam", "kind": "person", "country": "VNM"}],
+        "events": [
+            {
+                "event_type": "CONSULT",
+                "mode": "visit",
+                "actor_country": ["VNM"],
+                "recipient_country": ["LAO"],
+                "date": {"start": "2025-12-01", "end": "2025-12-02"},
+                "modality": "asserted",
+                "sectors": [],
+                "quantities": [],
+            }
+        ],
+    }
+    predicted = {
+        "actors": [
+            {"name": "Tô Lâm", "kind": "person", "country": "VNM"},
+            {"name": "Laos", "kind": "country", "country": "LAO"},
+        ],
+        "events": [
+            {
+                "event_type": "CONSULT",
+                "mode": "visit",
+                "actor_country": ["VNM"],
+                "recipient_country": ["LAO"],
+                "date": {"start": "2025-12-01", "end": "2025-12-01"},
+                "modality": "asserted",
+                "sectors": ["trade"],
+                "quantities": [],
+            }
+        ],
+    }
     scores = score_document(predicted, gold)
     assert (scores["actors"].tp, scores["actors"].fp, scores["actors"].fn) == (1, 1, 0)
     assert (scores["events"].tp, scores["events"].fp, scores["events"].fn) == (1, 0, 0)

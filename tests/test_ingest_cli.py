@@ -27,9 +27,18 @@ def articles(tmp_path):
     for path in sorted(EXAMPLES.glob("*.txt"))[:6]:
         shutil.copy(path, folder / path.name)
     (folder / "empty.txt").write_bytes(b"")
-    lines = [json.dumps({"text": (EXAMPLES / "02_vietnam_laos_telefonsamtal.txt").read_text(encoding="utf-8"),
-                         "url": "https://example.org/a", "published": "2025-07-24"}, ensure_ascii=False),
-             "{not json", json.dumps({"url": "https://example.org/no-text"})]
+    lines = [
+        json.dumps(
+            {
+                "text": (EXAMPLES / "02_vietnam_laos_telefonsamtal.txt").read_text(encoding="utf-8"),
+                "url": "https://example.org/a",
+                "published": "2025-07-24",
+            },
+            ensure_ascii=False,
+        ),
+        "{not json",
+        json.dumps({"url": "https://example.org/no-text"}),
+    ]
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder
 
@@ -78,8 +87,9 @@ def _counts(path: Path) -> tuple:
     with sqlite3.connect(path) as conn:
         docs = conn.execute("select count(*) from documents").fetchone()[0]
         events = sorted(r[0] for r in conn.execute("select id from events"))
-        orphans = conn.execute("select count(*) from events e left join documents d on d.id = e.document_id "
-                               "where d.id is null").fetchone()[0]
+        orphans = conn.execute(
+            "select count(*) from events e left join documents d on d.id = e.document_id where d.id is null"
+        ).fetchone()[0]
         unclustered = conn.execute("select count(*) from events where cluster_id is null").fetchone()[0]
     return docs, events, orphans, unclustered
 
@@ -95,8 +105,9 @@ def test_sigkill_at_random_moments_then_resume_equals_a_clean_run(tmp_path):
     killed = tmp_path / "killed.db"
     rng = random.Random(7)
     for _ in range(6):
-        process = subprocess.Popen(command + ["--db", f"sqlite:///{killed}"], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command + ["--db", f"sqlite:///{killed}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(rng.uniform(0.3, 2.0))
         os.kill(process.pid, signal.SIGKILL)
         process.wait()

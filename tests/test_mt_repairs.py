@@ -32,9 +32,7 @@ def _params() -> list:
         pytest.param(
             rule,
             id=rule["id"],
-            marks=[pytest.mark.xfail(strict=True, reason=NOT_YET[rule["id"]])]
-            if rule["id"] in NOT_YET
-            else [],
+            marks=[pytest.mark.xfail(strict=True, reason=NOT_YET[rule["id"]])] if rule["id"] in NOT_YET else [],
         )
         for rule in RULES
     ]
@@ -107,11 +105,7 @@ def test_slip_word_not_after_a_title_creates_no_person(rule):
     assert list(_persons(doc)) == [person.name]
     assert all(f"{rule['match']} Hanoi" not in m for m in _persons(doc)[person.name])
     assert (
-        _persons(
-            communique.extract(
-                f"Delegationen inledde resan {rule['match']} Hanoi på tisdagen.", language="sv"
-            )
-        )
+        _persons(communique.extract(f"Delegationen inledde resan {rule['match']} Hanoi på tisdagen.", language="sv"))
         == {}
     )
 
@@ -119,12 +113,8 @@ def test_slip_word_not_after_a_title_creates_no_person(rule):
 @pytest.mark.parametrize(
     ("second", "surface"),
     [
-        pytest.param(
-            "Generalsekreterare Lams besök i Laos var hans första.", "Lams", id="genitive-after-title"
-        ),
-        pytest.param(
-            "Under samtalen sade generalsekreterare Lam att relationen är unik.", "Lam", id="after-title"
-        ),
+        pytest.param("Generalsekreterare Lams besök i Laos var hans första.", "Lams", id="genitive-after-title"),
+        pytest.param("Under samtalen sade generalsekreterare Lam att relationen är unik.", "Lam", id="after-title"),
     ],
 )
 def test_surname_after_the_full_name_is_the_same_person(second, surface):

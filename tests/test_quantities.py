@@ -44,22 +44,16 @@ def _found(text: str) -> list[tuple[str, float, str]]:
             ("300\u00a0000 amerikanska dollar", 300_000, "USD"),
             id="nbsp-two-word-currency",
         ),
-        pytest.param(
-            "Japan lånar ut 50 miljarder yen till projektet.", ("50 miljarder yen", 5e10, "JPY"), id="yen"
-        ),
+        pytest.param("Japan lånar ut 50 miljarder yen till projektet.", ("50 miljarder yen", 5e10, "JPY"), id="yen"),
         pytest.param("Sverige bidrar med 1,5 miljoner euro.", ("1,5 miljoner euro", 1.5e6, "EUR"), id="euro"),
-        pytest.param(
-            "Lånet på 40 000 miljarder dong beviljades.", ("40 000 miljarder dong", 4e13, "VND"), id="dong"
-        ),
+        pytest.param("Lånet på 40 000 miljarder dong beviljades.", ("40 000 miljarder dong", 4e13, "VND"), id="dong"),
         pytest.param("Det kostar $5 miljoner att bygga.", ("$5 miljoner", 5e6, "USD"), id="symbol-before"),
         pytest.param(
             "I slutet av samtalen bevittnade de två ledarna överlämnandet av 12 viktiga samarbetsdokument.",
             ("12 viktiga samarbetsdokument", 12, "documents"),
             id="documents-with-adjective",
         ),
-        pytest.param(
-            "Parterna skrev under tolv avtal om handel.", ("tolv avtal", 12, "documents"), id="tolv-avtal"
-        ),
+        pytest.param("Parterna skrev under tolv avtal om handel.", ("tolv avtal", 12, "documents"), id="tolv-avtal"),
         pytest.param(
             "De bevittnade undertecknandet av sju samarbetsdokument.",
             ("sju samarbetsdokument", 7, "documents"),

@@ -177,9 +177,7 @@ BODY = "Ministern besökte Hanoi.\nHon träffade sin kollega och talade om hande
             "https://example.se/a",
             id="crlf-no-space",
         ),
-        pytest.param(
-            BODY + "\nSource: https://example.com/news/1", "https://example.com/news/1", id="english"
-        ),
+        pytest.param(BODY + "\nSource: https://example.com/news/1", "https://example.com/news/1", id="english"),
         pytest.param(BODY + "\nKommentar (0)", None, id="comments-only"),
         pytest.param(BODY, None, id="none"),
     ],
@@ -238,9 +236,7 @@ def test_id_is_stable_for_the_same_clean_text():
             "Vietnam och Laos stärker banden",
             id="short-first-line",
         ),
-        pytest.param(
-            "Ledarna möttes i Vientiane.\nDe talade om handel.", None, id="first-line-is-a-sentence"
-        ),
+        pytest.param("Ledarna möttes i Vientiane.\nDe talade om handel.", None, id="first-line-is-a-sentence"),
         pytest.param("Ledarna möttes i Vientiane och talade om handel", None, id="single-line"),
         pytest.param("Så här gick det till:\nLedarna möttes.", None, id="ends-with-colon"),
         pytest.param("Ledarna " * 30 + "\nDe talade om handel.", None, id="too-long"),
@@ -255,9 +251,7 @@ def test_title(raw, title):
     ("raw", "published"),
     [
         pytest.param("Rubrik\nPublicerad 2025-03-04\nLedarna möttes.", date(2025, 3, 4), id="publicerad"),
-        pytest.param(
-            "Rubrik\nPublicerad: 2025-03-04 kl. 10.32\nLedarna möttes.", date(2025, 3, 4), id="colon-time"
-        ),
+        pytest.param("Rubrik\nPublicerad: 2025-03-04 kl. 10.32\nLedarna möttes.", date(2025, 3, 4), id="colon-time"),
         pytest.param("Publicerad 2025-03-04\nLedarna möttes.", date(2025, 3, 4), id="first-line"),
         pytest.param("Rubrik\nUppdaterad 2025-03-05\nLedarna möttes.", date(2025, 3, 5), id="uppdaterad"),
         pytest.param("Rubrik\nPublicerad 2025-13-45\nLedarna möttes.", None, id="impossible-date"),

@@ -65,9 +65,7 @@ def _split(text: str) -> list[str]:
             ["Rubrik utan punkt", "Första stycket utan punkt", "Andra stycket."],
             id="line-breaks",
         ),
-        pytest.param(
-            "Första stycket.\n\nAndra stycket.", ["Första stycket.", "Andra stycket."], id="blank-line"
-        ),
+        pytest.param("Första stycket.\n\nAndra stycket.", ["Första stycket.", "Andra stycket."], id="blank-line"),
         pytest.param(
             "Vad hände? Ingen vet! 2025 blir bra.",
             ["Vad hände?", "Ingen vet!", "2025 blir bra."],

@@ -200,9 +200,7 @@ def test_html_without_html_suffix_is_sniffed(tmp_path):
 
 def test_html_without_article_text_is_an_error(tmp_path):
     path = tmp_path / "tom.html"
-    path.write_text(
-        "<html><head><title>Start</title></head><body><script>var meny = 1;</script></body></html>"
-    )
+    path.write_text("<html><head><title>Start</title></head><body><script>var meny = 1;</script></body></html>")
     (error,) = records(path)
     assert isinstance(error, InputError) and error.reason == "no article text found"
 
@@ -300,9 +298,7 @@ def write_warc(path: Path, pages: list[bytes], extra: bool = True) -> Path:
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "communique-tests"}))
         for number, body in enumerate(pages, 1):
             url = f"https://exempelbladet.example/sida/{number}"
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             writer.write_record(
                 writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
             )
@@ -377,9 +373,7 @@ def test_warc_payload_over_max_bytes_is_skipped_with_an_error(tmp_path):
     assert path.stat().st_size < 20_000  # small on disk, large when inflated
     first, error, third = records(path, max_bytes=100_000)
     assert first.title == "Sida 1" and third.title == "Sida 3"
-    assert (
-        isinstance(error, InputError) and error.path == f"{path}#3" and "100,000-byte limit" in error.reason
-    )
+    assert isinstance(error, InputError) and error.path == f"{path}#3" and "100,000-byte limit" in error.reason
 
 
 # --- stdin ----------------------------------------------------------------------------------------
@@ -387,9 +381,7 @@ def test_warc_payload_over_max_bytes_is_skipped_with_an_error(tmp_path):
 
 def test_stdin_jsonl(monkeypatch):
     lines = ["", json.dumps({"text": "Sverige och Finland."}), "{trasig", json.dumps({"text": "Norge."})]
-    monkeypatch.setattr(
-        sys, "stdin", io.TextIOWrapper(io.BytesIO("\n".join(lines).encode()), encoding="utf-8")
-    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("\n".join(lines).encode()), encoding="utf-8"))
     first, error, second = records("-")
     assert (first.text, first.origin, first.path) == ("Sverige och Finland.", "<stdin>:2", None)
     assert isinstance(error, InputError) and error.path == "<stdin>:3"
@@ -399,9 +391,7 @@ def test_stdin_jsonl(monkeypatch):
 def test_stdin_text(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n  Utrikesministern reste till Oslo.\n{inte json}\n"))
     (record,) = records("-")
-    assert record == SourceRecord(
-        text="\n  Utrikesministern reste till Oslo.\n{inte json}\n", origin="<stdin>"
-    )
+    assert record == SourceRecord(text="\n  Utrikesministern reste till Oslo.\n{inte json}\n", origin="<stdin>")
 
 
 @pytest.mark.parametrize(
@@ -421,9 +411,7 @@ def test_directory_mixes_all_kinds_in_sorted_order(tmp_path):
     (root / "b" / "c").mkdir(parents=True)
     (root / ".git").mkdir()
     (root / "a.txt").write_text("Sverige och Norge tecknade ett avtal.", encoding="utf-8")
-    (root / "b" / "artiklar.jsonl").write_text(
-        json.dumps({"text": "Finland."}) + "\n{trasig\n", encoding="utf-8"
-    )
+    (root / "b" / "artiklar.jsonl").write_text(json.dumps({"text": "Finland."}) + "\n{trasig\n", encoding="utf-8")
     (root / "b" / "c" / "sida.html").write_bytes((FIXTURES / "article.html").read_bytes())
     (root / "b" / "flode.rss").write_bytes((FIXTURES / "feed.rss").read_bytes())
     write_warc(root / "b" / "crawl.warc.gz", [page(1)], extra=False)
@@ -449,6 +437,6 @@ def test_directory_mixes_all_kinds_in_sorted_order(tmp_path):
         f"{root}/f.atom#2",
     ]
     assert [type(item).__name__ for item in items].count("InputError") == 2  # the bad line, the empty file
-    assert names == [
-        item.origin if isinstance(item, SourceRecord) else item.path for item in records(root)
-    ], "the order is stable"
+    assert names == [item.origin if isinstance(item, SourceRecord) else item.path for item in records(root)], (
+        "the order is stable"
+    )

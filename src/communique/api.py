@@ -7,8 +7,7 @@ from datetime import date
 
 from .ingest import IngestSummary, ingest
 from .pipeline import Pipeline
-from .store import EventFilter, Store
-from .store import queries
+from .store import EventFilter, Store, queries
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,20 @@ class Database:
     def __init__(self, url: str | None = None):
         self.store = Store(url)
 
-    def events(self, *, actor: str | None = None, country: str | None = None, event_type: str | None = None,
-               since: date | None = None, until: date | None = None, sector: str | None = None,
-               text: str | None = None, limit: int = 100, offset: int = 0, clusters: bool = True) -> list[EventRecord]:
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        country: str | None = None,
+        event_type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        sector: str | None = None,
+        text: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        clusters: bool = True,
+    ) -> list[EventRecord]:
         query = EventFilter(actor, country, event_type, since, until, sector, text, limit, offset)
         with self.store.connect() as conn:
             return [EventRecord.from_dict(e) for e in queries.find_events(conn, query, clusters=clusters)]

@@ -34,10 +34,21 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "summary"]), default="jsonl", show_default=True,
-              help="jsonl: one contract object per line; json: one array; summary: readable text.")
-@click.option("--lang", "language", default=None, callback=lambda _ctx, _param, code: _language(code),
-              help="Force the language (sv, en) instead of detecting it.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "summary"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one contract object per line; json: one array; summary: readable text.",
+)
+@click.option(
+    "--lang",
+    "language",
+    default=None,
+    callback=lambda _ctx, _param, code: _language(code),
+    help="Force the language (sv, en) instead of detecting it.",
+)
 @click.option("--max-bytes", default=reader.MAX_BYTES_DEFAULT, show_default=True, help="Refuse larger input files.")
 def extract(paths: tuple[str, ...], fmt: str, language: str | None, max_bytes: int) -> None:
     """Extract actors and events from article files, directories or '-' (stdin).
@@ -90,8 +101,12 @@ def _results(pipeline: Pipeline, paths: tuple[str, ...], max_bytes: int):
 
 @main.command()
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--articles", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder of the articles (default: the gold folder's parent).")
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder of the articles (default: the gold folder's parent).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(gold_dir: str, articles: str | None, as_json: bool) -> None:
     """Score extraction against gold files (precision, recall, F1 per field)."""

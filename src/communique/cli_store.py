@@ -12,9 +12,13 @@ from .errors import CommuniqueError
 from .pipeline import Pipeline
 from .settings import Settings
 
-DB_OPTION = click.option("--db", "db_url", default=None, envvar="COMMUNIQUE_DB",
-                         help="Database URL: sqlite:///path.db (default: a file in the user data dir) "
-                              "or postgresql://user@host/dbname.")
+DB_OPTION = click.option(
+    "--db",
+    "db_url",
+    default=None,
+    envvar="COMMUNIQUE_DB",
+    help="Database URL: sqlite:///path.db (default: a file in the user data dir) or postgresql://user@host/dbname.",
+)
 
 
 def _store(db_url: str | None):
@@ -89,16 +93,26 @@ def _event_filter(kw: dict):
     def day(value) -> date | None:
         return value.date() if value else None
 
-    return EventFilter(actor=kw["actor"], country=kw["country"], event_type=kw["event_type"], since=day(kw["since"]),
-                       until=day(kw["until"]), sector=kw["sector"], text=kw["text"], limit=kw["limit"],
-                       offset=kw["offset"])
+    return EventFilter(
+        actor=kw["actor"],
+        country=kw["country"],
+        event_type=kw["event_type"],
+        since=day(kw["since"]),
+        until=day(kw["until"]),
+        sector=kw["sector"],
+        text=kw["text"],
+        limit=kw["limit"],
+        offset=kw["offset"],
+    )
 
 
 @click.command()
 @_filters
 @DB_OPTION
 @click.option("--mentions", is_flag=True, help="One row per event mention instead of per cluster.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True
+)
 def events(db_url: str | None, mentions: bool, fmt: str, **kw) -> None:
     """List stored events: merged clusters by default, single mentions with --mentions."""
     from .store.queries import find_events
@@ -112,14 +126,18 @@ def events(db_url: str | None, mentions: bool, fmt: str, **kw) -> None:
 @DB_OPTION
 @click.option("--name", help="Name substring or Wikidata QID.")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100000))
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True
+)
 def actors(db_url: str | None, name: str | None, limit: int, fmt: str) -> None:
     """List stored actors with how many events they take part in."""
     from .store.queries import list_actors
 
     with _store(db_url) as store, store.connect() as conn:
         found = list_actors(conn, name, limit)
-    _print(found, fmt, lambda a: [a["id"], a["name"], a["kind"], a["country"] or "", a["wikidata"] or "", str(a["events"])])
+    _print(
+        found, fmt, lambda a: [a["id"], a["name"], a["kind"], a["country"] or "", a["wikidata"] or "", str(a["events"])]
+    )
 
 
 @click.command()
@@ -161,8 +179,16 @@ def export(out: str, db_url: str | None, fmt: str, mentions: bool, **kw) -> None
 def _event_row(e: dict) -> list[str]:
     when = f"{e['date']['start']}..{e['date']['end']}" if e.get("date") else "-"
     mode = f"/{e['mode']}" if e.get("mode") else ""
-    return [e["id"], when, f"{e['event_type']}{mode}", ",".join(e["actor_names"]) or "-", "->",
-            ",".join(e["recipient_names"]) or "-", e["modality"], f"docs={len(e.get('documents', [e['document_id']]))}"]
+    return [
+        e["id"],
+        when,
+        f"{e['event_type']}{mode}",
+        ",".join(e["actor_names"]) or "-",
+        "->",
+        ",".join(e["recipient_names"]) or "-",
+        e["modality"],
+        f"docs={len(e.get('documents', [e['document_id']]))}",
+    ]
 
 
 def _highlight(text: str, event: dict) -> str:
@@ -192,8 +218,12 @@ def _print(rows: list[dict], fmt: str, as_row) -> None:
 
 @click.command("evaluate-merge")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--articles", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder the gold's article paths are relative to (default: the gold file's folder).")
+@click.option(
+    "--articles",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder the gold's article paths are relative to (default: the gold file's folder).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate_merge(gold: str, articles: str | None, as_json: bool) -> None:
     """Score cross-article merging against labelled article groups (pairwise precision, recall, F1)."""

@@ -38,16 +38,18 @@ class Coder:
         breaks = pack.grammar.get("scope_breaks") or []
         self.scope_breaks = re.compile("|".join(breaks)) if breaks else None
         self.historical_days = int(pack.grammar.get("historical_after_days", 180))
-        self.modality = {kind: {k: [c.lower() for c in v or []] for k, v in cues.items()}
-                         for kind, cues in pack.modality.items()}
+        self.modality = {
+            kind: {k: [c.lower() for c in v or []] for k, v in cues.items()} for kind, cues in pack.modality.items()
+        }
 
     def run(self, doc: Document) -> Document:
         by_mention = _actor_index(doc)
         doc.events = []
         # Visits first: the main visit fixes the dyad, the host and the date the rest inherits.
         visits = {t.start: self._code(doc, t, by_mention, None) for t in doc.triggers if t.role == "visit"}
-        main_visit = next((e for e in visits.values()
-                           if e and e.actor and e.recipient and e.modality == "asserted"), None)
+        main_visit = next(
+            (e for e in visits.values() if e and e.actor and e.recipient and e.modality == "asserted"), None
+        )
         if main_visit:
             doc.dyad = tuple(dict.fromkeys(main_visit.actor_country + main_visit.recipient_country))[:2] or doc.dyad
         running = main_visit.date if main_visit else None
@@ -74,7 +76,9 @@ class Coder:
             if not (trigger.symmetric and not trigger.nominal and len(doc.dyad) == 2):
                 return None
             # "I samband med samtalen undertecknades fyra avtal": a passive with no one named is the dyad's
-            actor_side, recipient_side = (_Side([p]) if p else _Side() for p in (_party(doc, iso, "sides") for iso in doc.dyad))
+            actor_side, recipient_side = (
+                _Side([p]) if p else _Side() for p in (_party(doc, iso, "sides") for iso in doc.dyad)
+            )
         if trigger.role == "visit" and actor_side.countries and actor_side.countries == recipient_side.countries:
             recipient_side = self._dyad_partner(doc, actor_side, by_mention)
         date, explicit = self._date(doc, trigger, zone, running)
@@ -92,7 +96,9 @@ class Coder:
             date=date,
             location=self._location(doc, trigger, roles, recipient_side) if trigger.mode == "visit" else None,
             modality=modality,
-            sectors=self.sectors.find(text_zone) if trigger.event_type in ("AGREE", "SUPPORT", "AID", "COOPERATE") else [],
+            sectors=self.sectors.find(text_zone)
+            if trigger.event_type in ("AGREE", "SUPPORT", "AID", "COOPERATE")
+            else [],
             quantities=[q for q in doc.quantities if trigger.start <= q.start < zone[1]],
             cameo=trigger.cameo,
             evidence=[Span(sentence.start, sentence.end)],
@@ -137,8 +143,7 @@ class Coder:
         order = {iso: i for i, iso in enumerate(doc.dyad)}
         ranked = sorted(side.actors, key=lambda a: order.get(a.country, len(order)))
         first = ranked[0].country if ranked else None
-        return (_Side([a for a in ranked if a.country == first]),
-                _Side([a for a in ranked if a.country != first]))
+        return (_Side([a for a in ranked if a.country == first]), _Side([a for a in ranked if a.country != first]))
 
     def _dyad_partner(self, doc, side: _Side, by_mention) -> _Side:
         others = [iso for iso in doc.dyad if iso not in side.countries]
@@ -155,15 +160,20 @@ class Coder:
         if not in_zone:
             return running, False
         visit = trigger.role == "visit"
-        in_zone.sort(key=lambda d: (d.rule.endswith(".month"),
-                                    visit and d.range.start == d.range.end, abs(d.start - trigger.start)))
+        in_zone.sort(
+            key=lambda d: (
+                d.rule.endswith(".month"),
+                visit and d.range.start == d.range.end,
+                abs(d.start - trigger.start),
+            )
+        )
         chosen = in_zone[0].range
         if visit:
             chosen = self._visit_span(doc, zone, chosen, in_zone)
         return chosen, True
 
     def _visit_span(self, doc, zone, chosen: DateRange, dates) -> DateRange:
-        """"anlände den 26 oktober ... pågår till och med den 29 oktober", "ett tre dagar långt besök"."""
+        """ "anlände den 26 oktober ... pågår till och med den 29 oktober", "ett tre dagar långt besök"."""
         text = doc.text
         for d in dates:
             before = text[max(zone[0], d.start - 16) : d.start].lower()
@@ -171,7 +181,9 @@ class Coder:
                 return DateRange(chosen.start, d.range.end)
         match = self.duration.search(text, zone[0], zone[1]) if self.duration else None
         if match and chosen.start == chosen.end:
-            days = self.numbers.get(match.group("n").lower()) or (int(match.group("n")) if match.group("n").isdigit() else 0)
+            days = self.numbers.get(match.group("n").lower()) or (
+                int(match.group("n")) if match.group("n").isdigit() else 0
+            )
             if days > 1:
                 if self.ending.search(text, zone[0], match.start()):
                     return DateRange(chosen.end - timedelta(days - 1), chosen.end)
@@ -225,7 +237,7 @@ def _party(doc: Document, iso: str, refers: str) -> Actor | None:
 
 
 def _local_dyad(doc: Document, mention: Mention) -> tuple[str, ...]:
-    """"De två ledarna" after a side meeting at a summit are that meeting's two states: the pair of
+    """ "De två ledarna" after a side meeting at a summit are that meeting's two states: the pair of
     the last two-state event before the phrase, else the document's dyad."""
     for event in reversed(doc.events):
         states = tuple(dict.fromkeys(event.actor_country + event.recipient_country))
@@ -235,7 +247,7 @@ def _local_dyad(doc: Document, mention: Mention) -> tuple[str, ...]:
 
 
 def _previous_person(doc: Document, mention: Mention, by_mention) -> Actor | None:
-    """"Han uppskattade ...": the person who acted in the last event before the pronoun, else the
+    """ "Han uppskattade ...": the person who acted in the last event before the pronoun, else the
     person named last before it."""
     people = {a.id: a for a in doc.actors if a.kind == "person"}
     for event in reversed(doc.events):
@@ -256,7 +268,9 @@ def _sentence_of(doc: Document, trigger: Trigger) -> Sentence:
     return next(s for s in doc.sentences if s.start <= trigger.start < s.end)
 
 
-def _zone(doc: Document, sentence: Sentence, trigger: Trigger, breaks: re.Pattern | None = None) -> tuple[int, int] | None:
+def _zone(
+    doc: Document, sentence: Sentence, trigger: Trigger, breaks: re.Pattern | None = None
+) -> tuple[int, int] | None:
     """From the end of the previous trigger to the start of the next one in the same sentence; None
     when the trigger is the content of an earlier "agree to ..." whose scope has not ended."""
     same = [t for t in doc.triggers if sentence.start <= t.start < sentence.end]

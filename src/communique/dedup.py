@@ -44,8 +44,11 @@ def near_duplicate_of(conn: Connection, print_: Fingerprint) -> str | None:
         return None
     mine = np.frombuffer(print_.signature, dtype=np.uint64)
     best, best_id = 0.0, None
-    rows = conn.execute(select(schema.documents.c.id, schema.documents.c.minhash, schema.documents.c.near_duplicate_of)
-                        .where(schema.documents.c.id.in_(candidates)))
+    rows = conn.execute(
+        select(schema.documents.c.id, schema.documents.c.minhash, schema.documents.c.near_duplicate_of).where(
+            schema.documents.c.id.in_(candidates)
+        )
+    )
     for row in rows:
         if row.minhash is None:
             continue

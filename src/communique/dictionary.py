@@ -100,7 +100,8 @@ def _date(value) -> date | None:
 def _person(item: dict, source: str) -> PersonEntry:
     try:
         offices = tuple(
-            Office(o["title"], o.get("org"), _date(o.get("from")), _date(o.get("to"))) for o in item.get("offices") or []
+            Office(o["title"], o.get("org"), _date(o.get("from")), _date(o.get("to")))
+            for o in item.get("offices") or []
         )
         return PersonEntry(
             id=slug(item["name"]),

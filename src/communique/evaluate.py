@@ -58,8 +58,14 @@ class Report:
 
     def to_dict(self) -> dict:
         def row(s: Score) -> dict:
-            return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
-                    "recall": round(s.recall, 3), "f1": round(s.f1, 3)}
+            return {
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "f1": round(s.f1, 3),
+            }
 
         return {
             "documents": len(self.documents),
@@ -68,7 +74,10 @@ class Report:
         }
 
     def table(self) -> str:
-        lines = [f"{len(self.documents)} documents", f"{'field':<16}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]
+        lines = [
+            f"{len(self.documents)} documents",
+            f"{'field':<16}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}",
+        ]
         for name, s in self.totals.items():
             lines.append(f"{name:<16}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
         return "\n".join(lines)
@@ -81,10 +90,14 @@ def norm_name(name: str) -> str:
 def score_document(predicted: dict, gold: dict) -> dict[str, Score]:
     """Compare one contract object with one gold object."""
     scores = {
-        "actors": _score_sets({(norm_name(a["name"]), a["kind"]) for a in predicted["actors"]},
-                              {(norm_name(a["name"]), a["kind"]) for a in gold["actors"]}),
-        "actor_countries": _score_sets({(norm_name(a["name"]), a["kind"], a["country"]) for a in predicted["actors"]},
-                                       {(norm_name(a["name"]), a["kind"], a["country"]) for a in gold["actors"]}),
+        "actors": _score_sets(
+            {(norm_name(a["name"]), a["kind"]) for a in predicted["actors"]},
+            {(norm_name(a["name"]), a["kind"]) for a in gold["actors"]},
+        ),
+        "actor_countries": _score_sets(
+            {(norm_name(a["name"]), a["kind"], a["country"]) for a in predicted["actors"]},
+            {(norm_name(a["name"]), a["kind"], a["country"]) for a in gold["actors"]},
+        ),
     }
     pred_events, gold_events = predicted["events"], gold["events"]
     scores["event_types"] = _multiset_score([_type(e) for e in pred_events], [_type(e) for e in gold_events])

@@ -31,15 +31,26 @@ class MergeReport:
 
     def table(self) -> str:
         s = self.pairs
-        return (f"{self.documents} documents, {self.clusters} stored clusters spanning several documents\n"
-                f"{'pairs':<8}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}\n"
-                f"{'':<8}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}")
+        return (
+            f"{self.documents} documents, {self.clusters} stored clusters spanning several documents\n"
+            f"{'pairs':<8}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}\n"
+            f"{'':<8}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+        )
 
     def to_dict(self) -> dict:
         s = self.pairs
-        return {"documents": self.documents, "multi_document_clusters": self.clusters,
-                "pairs": {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 3),
-                          "recall": round(s.recall, 3), "f1": round(s.f1, 3)}}
+        return {
+            "documents": self.documents,
+            "multi_document_clusters": self.clusters,
+            "pairs": {
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "f1": round(s.f1, 3),
+            },
+        }
 
 
 def evaluate_merge(gold_path: Path, articles_dir: Path | None = None, pipeline: Pipeline | None = None) -> MergeReport:
@@ -55,12 +66,18 @@ def evaluate_merge(gold_path: Path, articles_dir: Path | None = None, pipeline: 
         with store:
             ingest([str(articles_dir / a) for a in articles], store, pipeline or Pipeline())
             predicted = _predicted_clusters(store, articles_dir)
-    gold_pairs = {(frozenset(pair), _key(h["event_type"], h.get("mode"), h["states"]))
-                  for h in happenings for pair in combinations(sorted(set(h["members"])), 2)}
+    gold_pairs = {
+        (frozenset(pair), _key(h["event_type"], h.get("mode"), h["states"]))
+        for h in happenings
+        for pair in combinations(sorted(set(h["members"])), 2)
+    }
     predicted_pairs = {(frozenset(pair), key) for key, docs in predicted for pair in combinations(sorted(docs), 2)}
     tp = len(predicted_pairs & gold_pairs)
-    return MergeReport(Score(tp, len(predicted_pairs) - tp, len(gold_pairs) - tp),
-                       clusters=sum(1 for _, docs in predicted if len(docs) > 1), documents=len(articles))
+    return MergeReport(
+        Score(tp, len(predicted_pairs) - tp, len(gold_pairs) - tp),
+        clusters=sum(1 for _, docs in predicted if len(docs) > 1),
+        documents=len(articles),
+    )
 
 
 def _key(event_type: str, mode: str | None, states) -> tuple:
@@ -71,8 +88,11 @@ def _predicted_clusters(store: Store, articles_dir: Path) -> list[tuple[tuple, s
     """(type, mode, states) and the set of article names of every stored cluster."""
     e, d = schema.events, schema.documents
     with store.connect() as conn:
-        rows = conn.execute(select(e.c.cluster_id, e.c.event_type, e.c.mode, e.c.actor_country, e.c.recipient_country,
-                                   d.c.path).join(d, d.c.id == e.c.document_id)).all()
+        rows = conn.execute(
+            select(e.c.cluster_id, e.c.event_type, e.c.mode, e.c.actor_country, e.c.recipient_country, d.c.path).join(
+                d, d.c.id == e.c.document_id
+            )
+        ).all()
     clusters: dict[int, tuple[tuple, set[str]]] = {}
     for r in rows:
         name = Path(r.path).resolve().relative_to(articles_dir.resolve()).as_posix() if r.path else "?"

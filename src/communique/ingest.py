@@ -33,12 +33,15 @@ class IngestSummary:
         return asdict(self)
 
     def line(self) -> str:
-        return (f"read {self.read}, new {self.new}, duplicate {self.duplicate}, near-duplicate {self.near_duplicate}, "
-                f"failed {self.failed}, events {self.events}")
+        return (
+            f"read {self.read}, new {self.new}, duplicate {self.duplicate}, near-duplicate {self.near_duplicate}, "
+            f"failed {self.failed}, events {self.events}"
+        )
 
 
-def ingest(specs: Iterable[str], store: Store, pipeline: Pipeline,
-           on_record: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+def ingest(
+    specs: Iterable[str], store: Store, pipeline: Pipeline, on_record: Callable[[IngestSummary], None] | None = None
+) -> IngestSummary:
     summary = IngestSummary()
     for spec in specs:
         for record in sources.iter_records(spec, pipeline.settings.max_bytes):

@@ -12,7 +12,6 @@ import yaml
 from .errors import DataError
 
 
-
 def _available() -> tuple[str, ...]:
     root = resources.files("communique") / "lang"
     return tuple(sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file()))

@@ -14,9 +14,28 @@ from .model import Document
 
 # Languages lingua chooses among: the supported ones plus neighbours that would otherwise be
 # mistaken for them, so a Danish or Norwegian article is reported, not coded as Swedish.
-_CANDIDATES = ("SWEDISH", "ENGLISH", "DANISH", "BOKMAL", "NYNORSK", "GERMAN", "DUTCH", "FRENCH", "SPANISH",
-               "PORTUGUESE", "ITALIAN", "FINNISH", "VIETNAMESE", "RUSSIAN", "CHINESE", "KOREAN", "JAPANESE",
-               "INDONESIAN", "ARABIC", "POLISH")
+_CANDIDATES = (
+    "SWEDISH",
+    "ENGLISH",
+    "DANISH",
+    "BOKMAL",
+    "NYNORSK",
+    "GERMAN",
+    "DUTCH",
+    "FRENCH",
+    "SPANISH",
+    "PORTUGUESE",
+    "ITALIAN",
+    "FINNISH",
+    "VIETNAMESE",
+    "RUSSIAN",
+    "CHINESE",
+    "KOREAN",
+    "JAPANESE",
+    "INDONESIAN",
+    "ARABIC",
+    "POLISH",
+)
 _WORDS = re.compile(r"[^\W\d_]+")
 _SAMPLE = 600  # enough words to tell the candidates apart; cost grows with length
 
@@ -63,5 +82,7 @@ def run(doc: Document, forced: str | None = None) -> Document:
     doc.language = code or "und"
     if code not in SUPPORTED:
         name = code or "an undetermined language"
-        raise UnsupportedLanguageError(doc.path, f"language is {name}; supported: {', '.join(SUPPORTED)} (use --lang to force)")
+        raise UnsupportedLanguageError(
+            doc.path, f"language is {name}; supported: {', '.join(SUPPORTED)} (use --lang to force)"
+        )
     return doc

@@ -53,9 +53,16 @@ def _fold_partial(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         named = set(event.actor_country + event.recipient_country)
-        host = next((c for c in complete if (c.event_type, c.mode, c.modality) == (event.event_type, event.mode, event.modality)
-                     and named <= set(c.actor_country + c.recipient_country)
-                     and (not (c.date and event.date) or c.date.overlaps(event.date))), None)
+        host = next(
+            (
+                c
+                for c in complete
+                if (c.event_type, c.mode, c.modality) == (event.event_type, event.mode, event.modality)
+                and named <= set(c.actor_country + c.recipient_country)
+                and (not (c.date and event.date) or c.date.overlaps(event.date))
+            ),
+            None,
+        )
         if host is None:
             kept.append(event)
         else:
@@ -85,13 +92,17 @@ def _merge_sides(target: Event, other: Event) -> None:
     """Add the other event's participants to the target's sides; in a symmetric event a participant
     joins the side of its own state, so one state never stands on both sides."""
     flipped = other.symmetric and (
-        set(other.actor_country) & set(target.recipient_country) or set(other.recipient_country) & set(target.actor_country)
+        set(other.actor_country) & set(target.recipient_country)
+        or set(other.recipient_country) & set(target.actor_country)
     )
     actor_ids, recipient_ids = (other.recipient, other.actor) if flipped else (other.actor, other.recipient)
-    actor_states, recipient_states = ((other.recipient_country, other.actor_country) if flipped
-                                      else (other.actor_country, other.recipient_country))
-    for ids, states, side_ids, side_states in ((actor_ids, actor_states, target.actor, target.actor_country),
-                                               (recipient_ids, recipient_states, target.recipient, target.recipient_country)):
+    actor_states, recipient_states = (
+        (other.recipient_country, other.actor_country) if flipped else (other.actor_country, other.recipient_country)
+    )
+    for ids, states, side_ids, side_states in (
+        (actor_ids, actor_states, target.actor, target.actor_country),
+        (recipient_ids, recipient_states, target.recipient, target.recipient_country),
+    ):
         side_ids.extend(i for i in ids if i not in target.actor and i not in target.recipient)
         side_states.extend(c for c in states if c not in side_states)
     target.recipient_country[:] = [c for c in target.recipient_country if c not in target.actor_country]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from . import coding, language, langpack, merge, reader, resolve
+from . import coding, langpack, language, merge, reader, resolve
 from .errors import CommuniqueError, PipelineError
 from .extract import dates, mentions, persons, quantities, sentences, triggers
 from .model import Document
@@ -23,7 +23,7 @@ class Stage:
     name: str
     needs: tuple[str, ...]
     adds: tuple[str, ...]
-    run: Callable[[Document, "Resources"], Document]
+    run: Callable[[Document, Resources], Document]
 
 
 @dataclass
@@ -40,8 +40,9 @@ class Resources:
 @cache
 def resources_for(code: str) -> Resources:
     pack = langpack.load(code)
-    return Resources(pack, dates.DateReader(pack), dates.RelativeDayReader(pack), quantities.QuantityReader(pack),
-                     coding.Coder(pack))
+    return Resources(
+        pack, dates.DateReader(pack), dates.RelativeDayReader(pack), quantities.QuantityReader(pack), coding.Coder(pack)
+    )
 
 
 STAGES = (
@@ -65,7 +66,9 @@ class Pipeline:
         for stage in self.stages:
             missing = set(stage.needs) - available
             if missing:
-                raise PipelineError(f"stage '{stage.name}' needs {', '.join(sorted(missing))}, which no earlier stage adds")
+                raise PipelineError(
+                    f"stage '{stage.name}' needs {', '.join(sorted(missing))}, which no earlier stage adds"
+                )
             available |= set(stage.adds)
 
     def process(self, doc: Document) -> Document:

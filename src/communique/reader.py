@@ -25,7 +25,8 @@ _BOMS = (
 _SOURCE_LINE = re.compile(r"^\s*(?:Källa|Kalla|Source|Läs mer|Originalartikel)\s*:\s*(?P<url>https?://\S+)\s*$", re.I)
 # Trailing site furniture that is not part of the article.
 _FURNITURE = re.compile(
-    r"^\s*(?:Kommentar(?:er)?\s*\(\d+\)|Comments?\s*\(\d+\)|Dela( artikeln)?|Share|Skriv ut|Print|Taggar:.*|Tags:.*)\s*$",
+    r"^\s*(?:Kommentar(?:er)?\s*\(\d+\)|Comments?\s*\(\d+\)|Dela( artikeln)?|Share|Skriv ut|Print"
+    r"|Taggar:.*|Tags:.*)\s*$",
     re.I,
 )
 _PUBLISHED = re.compile(r"^\s*(?:Publicerad|Published|Uppdaterad|Updated)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})", re.I)
@@ -60,7 +61,9 @@ def decode(data: bytes, path: str | None) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise InputError(path, f"starts with a {encoding} byte-order mark but is not valid {encoding}") from None
+                raise InputError(
+                    path, f"starts with a {encoding} byte-order mark but is not valid {encoding}"
+                ) from None
     if b"\x00" in data[:4096]:
         raise InputError(path, "looks binary (NUL bytes), not a text article")
     try:

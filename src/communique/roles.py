@@ -42,18 +42,28 @@ class RoleReader:
 
     def participants(self, doc: Document, sentence: Sentence) -> list[Mention]:
         return [
-            m for m in doc.mentions
-            if sentence.start <= m.start < sentence.end and m.kind in PARTICIPANT_KINDS and not m.attribute
+            m
+            for m in doc.mentions
+            if sentence.start <= m.start < sentence.end
+            and m.kind in PARTICIPANT_KINDS
+            and not m.attribute
             and (not m.rule.endswith("adjective") or self._acting_adjective(doc.text, m))
         ]
 
     def _acting_adjective(self, text: str, m: Mention) -> bool:
-        """"den vietnamesiska delegationen" acts for Vietnam; "en svensk studie" does not."""
+        """ "den vietnamesiska delegationen" acts for Vietnam; "en svensk studie" does not."""
         following = _WORD.findall(text[m.end : m.end + 40])
         return bool(following) and following[0].lower() in self.adjective_heads
 
-    def read(self, doc: Document, sentence: Sentence, trigger: Trigger, zone: tuple[int, int],
-             people: list[Mention], previous_subject: list[Mention] | None = None) -> Roles:
+    def read(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        trigger: Trigger,
+        zone: tuple[int, int],
+        people: list[Mention],
+        previous_subject: list[Mention] | None = None,
+    ) -> Roles:
         """`zone` is the stretch of the sentence that belongs to this trigger; a trigger coordinated
         with an earlier one ("X uppskattade ... och bekräftade") shares its subject."""
         before = [m for m in people if zone[0] <= m.start < trigger.start]
@@ -75,25 +85,35 @@ class RoleReader:
         if trigger.passive:  # "X togs emot av Y": Y acts, X receives
             agents = [m for m in after if self._governor(doc.text, _head(m), sentence.start) in self.agent]
             return Roles(agents[:1], subject, explicit=bool(agents)) if agents else Roles(subject, [])
-        obj = [m for m in after if all(_differs(m, s) for s in subject)
-               and self._governor(doc.text, _head(m), sentence.start) in self.recipient_preps
-               and not (m.kind == "collective" and any(s.kind == "collective" for s in subject))][:1]
+        obj = [
+            m
+            for m in after
+            if all(_differs(m, s) for s in subject)
+            and self._governor(doc.text, _head(m), sentence.start) in self.recipient_preps
+            and not (m.kind == "collective" and any(s.kind == "collective" for s in subject))
+        ][:1]
         return Roles(subject, obj, explicit=bool(obj))
 
-    def _subject(self, doc: Document, before: list[Mention], trigger: Trigger, sentence_start: int,
-                 governed_ok: bool = False) -> list[Mention]:
+    def _subject(
+        self, doc: Document, before: list[Mention], trigger: Trigger, sentence_start: int, governed_ok: bool = False
+    ) -> list[Mention]:
         """The first participant of the trigger's clause that no preposition governs, with those
         coordinated to it ("To Lam och Kim Jong Un"); when the clause has none, the clause before it
         ("Vietnam har beslutat att ge ..."). A state adjective counts only when nothing else is."""
         if not before:
             return []
         floor = sentence_start
-        cuts = [before[0].start] + [m.end() for m in self.clause_marker.finditer(doc.text, before[0].start, trigger.start)]
+        cuts = [before[0].start] + [
+            m.end() for m in self.clause_marker.finditer(doc.text, before[0].start, trigger.start)
+        ]
         candidates: list[Mention] = []
         end = trigger.start
         for start in reversed(cuts):
-            clause = [m for m in before if start <= m.start < end
-                      and (governed_ok or not self._governed(doc.text, _head(m), floor))]
+            clause = [
+                m
+                for m in before
+                if start <= m.start < end and (governed_ok or not self._governed(doc.text, _head(m), floor))
+            ]
             candidates = [m for m in clause if not m.rule.endswith("adjective")] or clause
             if candidates:
                 break

@@ -12,13 +12,35 @@ T = TypeVar("T")
 
 #: The contract's event fields in contract order, then the fields the store adds.
 EVENT_FIELDS = (
-    "id", "event_type", "mode", "context", "actor", "recipient", "actor_country", "recipient_country",
-    "date", "location", "modality", "sectors", "quantities", "cameo", "text", "evidence", "confidence",
-    "link", "rules",
+    "id",
+    "event_type",
+    "mode",
+    "context",
+    "actor",
+    "recipient",
+    "actor_country",
+    "recipient_country",
+    "date",
+    "location",
+    "modality",
+    "sectors",
+    "quantities",
+    "cameo",
+    "text",
+    "evidence",
+    "confidence",
+    "link",
+    "rules",
 )
 STORE_FIELDS = (
-    "document_id", "cluster_id", "source_url", "published",
-    "actor_names", "recipient_names", "actor_sectors", "recipient_sectors",
+    "document_id",
+    "cluster_id",
+    "source_url",
+    "published",
+    "actor_names",
+    "recipient_names",
+    "actor_sectors",
+    "recipient_sectors",
 )
 FIELD_ORDER = EVENT_FIELDS + STORE_FIELDS
 REQUIRED = ("id", "event_type")  # every format needs these, even one that copies the dict as given

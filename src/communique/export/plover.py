@@ -35,8 +35,7 @@ QUAD = {
     **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), 4),
 }
 # PLOVER's auxiliary modes, which the manual puts in `context`; "asserted" adds none.
-AUXILIARY = {"future": "future", "hypothetical": "hypothetical", "historical": "historical",
-             "negated": "negation"}
+AUXILIARY = {"future": "future", "hypothetical": "hypothetical", "historical": "historical", "negated": "negation"}
 NON_STATE = {"European Union": "EUR", "United Nations": "UNO"}  # PLOVER's codes for entities without a state
 CODER = "communique"
 REQUIRED = ("id", "date", "actor", "event")  # kept even when null, as the manual requires them

@@ -13,15 +13,49 @@ from ..errors import CommuniqueError
 from ._common import FIELD_ORDER, convert_all, date_range, iso, json_default, to_date
 
 CSV_COLUMNS = (
-    "id", "document_id", "cluster_id", "event_type", "mode", "context",
-    "actor", "actor_names", "actor_sectors", "actor_country",
-    "recipient", "recipient_names", "recipient_sectors", "recipient_country",
-    "date_start", "date_end", "location_name", "location_country", "modality", "sectors", "quantities",
-    "cameo", "confidence", "text", "evidence", "link", "rules", "source_url", "published",
+    "id",
+    "document_id",
+    "cluster_id",
+    "event_type",
+    "mode",
+    "context",
+    "actor",
+    "actor_names",
+    "actor_sectors",
+    "actor_country",
+    "recipient",
+    "recipient_names",
+    "recipient_sectors",
+    "recipient_country",
+    "date_start",
+    "date_end",
+    "location_name",
+    "location_country",
+    "modality",
+    "sectors",
+    "quantities",
+    "cameo",
+    "confidence",
+    "text",
+    "evidence",
+    "link",
+    "rules",
+    "source_url",
+    "published",
 )
 LIST_COLUMNS = (
-    "context", "actor", "actor_names", "actor_sectors", "actor_country", "recipient", "recipient_names",
-    "recipient_sectors", "recipient_country", "sectors", "link", "rules",
+    "context",
+    "actor",
+    "actor_names",
+    "actor_sectors",
+    "actor_country",
+    "recipient",
+    "recipient_names",
+    "recipient_sectors",
+    "recipient_country",
+    "sectors",
+    "link",
+    "rules",
 )
 
 
@@ -54,9 +88,7 @@ def write_csv(events: Iterable[dict], stream: TextIO) -> int:
 def _flat_row(event: dict) -> dict[str, object]:
     start, end = date_range(event)
     location = event.get("location") or {}
-    row: dict[str, object] = {
-        column: ";".join(_text(v) for v in event.get(column) or []) for column in LIST_COLUMNS
-    }
+    row: dict[str, object] = {column: ";".join(_text(v) for v in event.get(column) or []) for column in LIST_COLUMNS}
     row |= {
         "id": event["id"],
         "document_id": event.get("document_id"),
@@ -91,9 +123,7 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def write_parquet(
-    events: Iterable[dict], path: Path, atomic: Callable[[Path], AbstractContextManager[Path]]
-) -> int:
+def write_parquet(events: Iterable[dict], path: Path, atomic: Callable[[Path], AbstractContextManager[Path]]) -> int:
     """A typed Parquet table (dates as date32, lists as list<string>, quantities as structs)."""
     pa, pq = _pyarrow()
     rows = list(convert_all(events, _typed_row))

@@ -39,16 +39,31 @@ class DateReader:
         self.relatives = {k.lower(): v for k, v in relatives.items()}
         relative = "|".join(sorted((re.escape(r) for r in self.relatives), key=len, reverse=True)) or "(?!)"
         day = r"(?:{p}\s+)?(?P<{n}>[0-3]?\d)(?:\.|:e|:a|th|st|nd|rd)?".format
-        year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{rel}))?".format(rel=relative)
+        year = rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))?"
         pre = prefix or "(?!)"
         self.anchor = re.compile(rf"(?<!\w)(?:{month})(?!\w)|\d{{4}}-\d\d-\d\d", re.I)
         self.patterns = [
-            ("range.cross_month", re.compile(
-                rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m2>{month})\.?{year}", re.I)),
-            ("range.days", re.compile(
-                rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m1>{month})\.?{year}", re.I)),
+            (
+                "range.cross_month",
+                re.compile(
+                    rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?\s*(?:{joiners})\s*"
+                    rf"{day(p=pre, n='d2')}\s+(?P<m2>{month})\.?{year}",
+                    re.I,
+                ),
+            ),
+            (
+                "range.days",
+                re.compile(
+                    rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m1>{month})\.?{year}", re.I
+                ),
+            ),
             ("day", re.compile(rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?{year}", re.I)),
-            ("month_day", re.compile(rf"(?P<m1>{month})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?{year}", re.I)),
+            (
+                "month_day",
+                re.compile(
+                    rf"(?P<m1>{month})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?{year}", re.I
+                ),
+            ),
             ("month", re.compile(rf"(?P<m1>{month})(?:\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))", re.I)),
             ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)")),
         ]
@@ -139,8 +154,16 @@ class RelativeDayReader:
             anchor = published or (earlier[0] if earlier else None)
             day = self._resolve(match, anchor, published, earlier[-1] if earlier else None)
             if day:
-                found.append(DateMention(match.start(), match.end(), match.group(), DateRange(day, day),
-                                         f"{code}.date.relative", relative=True))
+                found.append(
+                    DateMention(
+                        match.start(),
+                        match.end(),
+                        match.group(),
+                        DateRange(day, day),
+                        f"{code}.date.relative",
+                        relative=True,
+                    )
+                )
         return found
 
     def _resolve(self, match: re.Match, anchor: date | None, published: date | None, last: date | None) -> date | None:
@@ -174,8 +197,14 @@ def run(doc: Document, pack: LanguagePack, reader: DateReader, relative: Relativ
         if span is None:
             continue
         doc.dates.append(
-            DateMention(raw.start, raw.end, doc.text[raw.start : raw.end], span, f"{pack.code}.date.{raw.rule}",
-                        relative=raw.year_offset is not None)
+            DateMention(
+                raw.start,
+                raw.end,
+                doc.text[raw.start : raw.end],
+                span,
+                f"{pack.code}.date.{raw.rule}",
+                relative=raw.year_offset is not None,
+            )
         )
     if relative:
         doc.dates.extend(relative.find(doc.text, doc.published, list(doc.dates), pack.code))
@@ -237,6 +266,10 @@ def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
         if raw.start < limit and raw.year and raw.day1 and raw.day1 == raw.day2 and raw.month1 == raw.month2:
             head = doc.text[max(0, raw.start - 40) : raw.start]
             tail = doc.text[raw.end : raw.end + 12]
-            if re.search(r"[A-ZÅÄÖ]{3,},?\s*$", head) or re.match(r"\s*(?:\(|–|—|-)", tail) or "publicerad" in head.lower():
+            if (
+                re.search(r"[A-ZÅÄÖ]{3,},?\s*$", head)
+                or re.match(r"\s*(?:\(|–|—|-)", tail)
+                or "publicerad" in head.lower()
+            ):
                 return date(raw.year, raw.month1, raw.day1)
     return None

@@ -69,15 +69,31 @@ def _title_reference(doc: Document, chain: list[Mention], pack: LanguagePack) ->
         holders = {k: m for k, m in holders.items() if _state_of(m) == home}  # Swedish "statsministern" is Sweden's
     if len(holders) == 1:
         holder = next(iter(holders.values()))
-        return Mention(last.start, last.end, last.text, "person", holder.key, f"{pack.code}.person.title_reference",
-                       country=holder.country, name=holder.name)
+        return Mention(
+            last.start,
+            last.end,
+            last.text,
+            "person",
+            holder.key,
+            f"{pack.code}.person.title_reference",
+            country=holder.country,
+            name=holder.name,
+        )
     if holders or not _definite(last.text):
         return None
     entry = _office_holder(doc, wanted, country or pack.grammar.get("home_country"))
     if entry is None:
         return None
-    return Mention(last.start, last.end, last.text, "person", entry.id, f"{pack.code}.person.title_reference",
-                   country=entry.country, name=entry.name)
+    return Mention(
+        last.start,
+        last.end,
+        last.text,
+        "person",
+        entry.id,
+        f"{pack.code}.person.title_reference",
+        country=entry.country,
+        name=entry.name,
+    )
 
 
 def _office_holder(doc: Document, titles: set[str], country: str | None):
@@ -85,8 +101,9 @@ def _office_holder(doc: Document, titles: set[str], country: str | None):
     day = doc.published or next((d.range.start for d in doc.dates if d.range.start), None)
     if country is None or day is None:
         return None
-    holders = [p for p in dictionary.load().persons.values()
-               if p.country == country and titles <= set(p.titles_on(day))]
+    holders = [
+        p for p in dictionary.load().persons.values() if p.country == country and titles <= set(p.titles_on(day))
+    ]
     return holders[0] if len(holders) == 1 else None
 
 
@@ -102,7 +119,7 @@ def _definite(word: str) -> bool:
 
 
 def _surname_references(doc: Document, occupied: bytearray, known: dict[str, str]) -> list[Mention]:
-    """"Kristersson", "Stubbs", "Modi": one part of a name the document gave in full."""
+    """ "Kristersson", "Stubbs", "Modi": one part of a name the document gave in full."""
     found = []
     for match in re.finditer(rf"(?<![\w-]){_NAME_WORD}(?![\w-])", doc.text):
         word = match.group()

@@ -53,7 +53,7 @@ class QuantityReader:
         return sorted(found, key=lambda q: q.start)
 
     def _counted(self, match: re.Match) -> tuple[int, str | None]:
-        """"12 viktiga samarbetsdokument": the counted noun may follow up to two adjectives."""
+        """ "12 viktiga samarbetsdokument": the counted noun may follow up to two adjectives."""
         position = match.start("words")
         for word in re.finditer(r"\S+", match.group("words")):
             unit = self._counted_unit(word.group())
@@ -66,7 +66,11 @@ class QuantityReader:
     def _counted_unit(self, noun: str) -> str | None:
         noun = noun.lower()
         for stem, unit in self.counted.items():
-            if noun == stem or (noun.endswith(stem) and len(stem) >= 5) or noun in (stem + "en", stem + "et", stem + "na"):
+            if (
+                noun == stem
+                or (noun.endswith(stem) and len(stem) >= 5)
+                or noun in (stem + "en", stem + "et", stem + "na")
+            ):
                 return unit
         return None
 

@@ -34,7 +34,7 @@ def _lines(text: str):
 
 
 def _initial(word: str) -> bool:
-    """"J." or "K." in a name is not a sentence end."""
+    """ "J." or "K." in a name is not a sentence end."""
     return len(word) == 2 and word[0].isalpha()
 
 

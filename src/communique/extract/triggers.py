@@ -51,7 +51,7 @@ def _trigger(doc: Document, match, rule) -> Trigger:
 
 
 def _specific_agreements(triggers: list[Trigger]) -> list[Trigger]:
-    """"enades om att uppgradera relationerna" is an upgrade: a generic AGREE gives way to a more
+    """ "enades om att uppgradera relationerna" is an upgrade: a generic AGREE gives way to a more
     specific AGREE that follows it in the same sentence."""
     drop = set()
     for i, t in enumerate(triggers):

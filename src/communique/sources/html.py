@@ -36,9 +36,7 @@ def read(path: Path, max_bytes: int) -> Iterator[SourceRecord | InputError]:
     yield from_markup(markup, origin=name, path=name)
 
 
-def from_markup(
-    markup: str, origin: str, path: str | None, url: str | None = None
-) -> SourceRecord | InputError:
+def from_markup(markup: str, origin: str, path: str | None, url: str | None = None) -> SourceRecord | InputError:
     """The article in one page; `url` is the fallback when the page names no canonical URL."""
     try:
         doc = trafilatura.bare_extraction(
@@ -94,9 +92,7 @@ def _date(value: str | None) -> date | None:
 class _TextParser(HTMLParser):
     """Collects text; trafilatura is built for whole pages and drops short fragments as boilerplate."""
 
-    _BLOCKS = frozenset(
-        "p br div li ul ol h1 h2 h3 h4 h5 h6 tr blockquote pre section article figcaption".split()
-    )
+    _BLOCKS = frozenset("p br div li ul ol h1 h2 h3 h4 h5 h6 tr blockquote pre section article figcaption".split())
     _SKIP = frozenset(("script", "style", "template"))
 
     def __init__(self) -> None:

@@ -16,8 +16,16 @@ from . import schema
 # Reports date one happening a day or two apart ("på onsdagen" vs the range in the lead).
 WINDOW_DAYS = 2
 # What both sides do together has no direction; everything else (a visit, praise, an invitation) has.
-SYMMETRIC = {("CONSULT", "meeting"), ("CONSULT", "phone"), ("CONSULT", "multilateral"), ("AGREE", None),
-             ("AGREE", "upgrade"), ("AGREE", "statement"), ("SUPPORT", "sign"), ("COOPERATE", None)}
+SYMMETRIC = {
+    ("CONSULT", "meeting"),
+    ("CONSULT", "phone"),
+    ("CONSULT", "multilateral"),
+    ("AGREE", None),
+    ("AGREE", "upgrade"),
+    ("AGREE", "statement"),
+    ("SUPPORT", "sign"),
+    ("COOPERATE", None),
+}
 
 
 def dyad_key(event_type: str, mode: str | None, actor_country: list[str], recipient_country: list[str]) -> str:
@@ -39,8 +47,10 @@ def assign(conn: Connection, event_ids: list[str]) -> None:
 
 def attach_copy(conn: Connection, event_ids: list[str], original_document: str) -> None:
     """A near-duplicate's events join the clusters of the original's matching events."""
-    original = {(_signature(r)): r.cluster_id for r in conn.execute(
-        select(schema.events).where(schema.events.c.document_id == original_document))}
+    original = {
+        (_signature(r)): r.cluster_id
+        for r in conn.execute(select(schema.events).where(schema.events.c.document_id == original_document))
+    }
     rest = []
     for event_id in event_ids:
         row = conn.execute(select(schema.events).where(schema.events.c.id == event_id)).one()
@@ -54,14 +64,23 @@ def attach_copy(conn: Connection, event_ids: list[str], original_document: str) 
 
 
 def _signature(row) -> tuple:
-    return (row.event_type, row.mode, row.modality, dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country))
+    return (
+        row.event_type,
+        row.mode,
+        row.modality,
+        dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
+    )
 
 
 def _find_cluster(conn: Connection, row) -> int | None:
     c = schema.clusters
     key = dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country)
-    conditions = [c.c.event_type == row.event_type, c.c.modality == row.modality, c.c.dyad == key,
-                  c.c.mode.is_(None) if row.mode is None else c.c.mode == row.mode]
+    conditions = [
+        c.c.event_type == row.event_type,
+        c.c.modality == row.modality,
+        c.c.dyad == key,
+        c.c.mode.is_(None) if row.mode is None else c.c.mode == row.mode,
+    ]
     if row.date_start:
         start = (date.fromisoformat(row.date_start) - timedelta(WINDOW_DAYS)).isoformat()
         end = (date.fromisoformat(row.date_end or row.date_start) + timedelta(WINDOW_DAYS)).isoformat()
@@ -85,16 +104,27 @@ def _find_for_partial(conn: Connection, row, conditions: list) -> int | None:
     named = set(row.actor_country) | set(row.recipient_country)
     if not named:
         return None
-    candidates = [r.id for r in conn.execute(select(c.c.id, c.c.dyad).where(*conditions).order_by(c.c.id))
-                  if named <= set(r.dyad.replace(">", "+").split("+"))]
+    candidates = [
+        r.id
+        for r in conn.execute(select(c.c.id, c.c.dyad).where(*conditions).order_by(c.c.id))
+        if named <= set(r.dyad.replace(">", "+").split("+"))
+    ]
     return candidates[0] if len(candidates) == 1 else None
 
 
 def _new_cluster(conn: Connection, row) -> int:
-    result = conn.execute(schema.clusters.insert().values(
-        event_type=row.event_type, mode=row.mode, modality=row.modality,
-        dyad=dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
-        date_start=row.date_start, date_end=row.date_end, location_country=row.location_country, size=1))
+    result = conn.execute(
+        schema.clusters.insert().values(
+            event_type=row.event_type,
+            mode=row.mode,
+            modality=row.modality,
+            dyad=dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
+            date_start=row.date_start,
+            date_end=row.date_end,
+            location_country=row.location_country,
+            size=1,
+        )
+    )
     return result.inserted_primary_key[0]
 
 
@@ -103,6 +133,13 @@ def _grow(conn: Connection, cluster_id: int, row) -> None:
     current = conn.execute(select(c).where(c.c.id == cluster_id)).one()
     start = min(filter(None, [current.date_start, row.date_start]), default=None)
     end = max(filter(None, [current.date_end, row.date_end]), default=None)
-    conn.execute(c.update().where(c.c.id == cluster_id).values(
-        size=current.size + 1, date_start=start, date_end=end,
-        location_country=current.location_country or row.location_country))
+    conn.execute(
+        c.update()
+        .where(c.c.id == cluster_id)
+        .values(
+            size=current.size + 1,
+            date_start=start,
+            date_end=end,
+            location_country=current.location_country or row.location_country,
+        )
+    )

@@ -69,7 +69,9 @@ class Store:
             with self.engine.begin() as conn:
                 migrate(conn)
         except OperationalError as exc:
-            raise StoreError(f"cannot open database {_safe(self.url)}: {str(exc.orig).strip().splitlines()[0]}") from None
+            raise StoreError(
+                f"cannot open database {_safe(self.url)}: {str(exc.orig).strip().splitlines()[0]}"
+            ) from None
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open database {_safe(self.url)}: {exc.__class__.__name__}") from None
 
@@ -91,22 +93,31 @@ class Store:
             found = conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == document_id)).first()
         return found is not None
 
-    def add(self, doc: Document, origin: str, near_duplicate_of: str | None = None,
-            signature: bytes | None = None, bands: list[tuple[int, str]] | None = None) -> Stored:
+    def add(
+        self,
+        doc: Document,
+        origin: str,
+        near_duplicate_of: str | None = None,
+        signature: bytes | None = None,
+        bands: list[tuple[int, str]] | None = None,
+    ) -> Stored:
         """Store a coded document, its actors, events and evidence, and cluster its events."""
         try:
             with self.engine.begin() as conn:
                 if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first():
                     return Stored(doc.id, "duplicate", 0)
-                ids = write_document(conn, doc, origin, near_duplicate_of, signature, bands or [],
-                                     datetime.now(UTC).isoformat())
+                ids = write_document(
+                    conn, doc, origin, near_duplicate_of, signature, bands or [], datetime.now(UTC).isoformat()
+                )
                 if near_duplicate_of is None:  # a re-published copy adds evidence, not new happenings
                     clustering.assign(conn, ids)
                 else:
                     clustering.attach_copy(conn, ids, near_duplicate_of)
         except SQLAlchemyError as exc:
-            raise StoreError(f"{origin}: could not store the document ({exc.__class__.__name__}: "
-                             f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]})") from None
+            raise StoreError(
+                f"{origin}: could not store the document ({exc.__class__.__name__}: "
+                f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]})"
+            ) from None
         status = "near-duplicate" if near_duplicate_of else "new"
         return Stored(doc.id, status, len(ids), near_duplicate_of)
 

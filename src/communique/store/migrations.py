@@ -15,9 +15,7 @@ def _initial(conn: Connection) -> None:
 
 
 # (name, function): append new migrations at the end, never edit an applied one
-MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
-    ("0001_initial", _initial),
-)
+MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (("0001_initial", _initial),)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -25,7 +23,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def applied(conn: Connection) -> list[str]:
     if not inspect(conn).has_table("schema_migrations"):
         return []
-    return list(conn.execute(select(schema.schema_migrations.c.name).order_by(schema.schema_migrations.c.name)).scalars())
+    return list(
+        conn.execute(select(schema.schema_migrations.c.name).order_by(schema.schema_migrations.c.name)).scalars()
+    )
 
 
 def migrate(conn: Connection) -> list[str]:

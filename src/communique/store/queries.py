@@ -64,10 +64,14 @@ def find_events(conn: Connection, f: EventFilter, clusters: bool = True) -> list
     if not clusters:
         rows = conn.execute(select(E).where(*_conditions(f)).order_by(*order).limit(f.limit).offset(f.offset)).all()
         return _event_dicts(conn, rows)
-    first = (select(E.c.cluster_id, func.max(func.coalesce(E.c.date_start, "0000")).label("d"))
-             .where(*_conditions(f)).group_by(E.c.cluster_id)
-             .order_by(func.max(func.coalesce(E.c.date_start, "0000")).desc(), E.c.cluster_id)
-             .limit(f.limit).offset(f.offset))
+    first = (
+        select(E.c.cluster_id, func.max(func.coalesce(E.c.date_start, "0000")).label("d"))
+        .where(*_conditions(f))
+        .group_by(E.c.cluster_id)
+        .order_by(func.max(func.coalesce(E.c.date_start, "0000")).desc(), E.c.cluster_id)
+        .limit(f.limit)
+        .offset(f.offset)
+    )
     cluster_ids = [r.cluster_id for r in conn.execute(first)]
     return [_cluster_dict(conn, cid) for cid in cluster_ids if cid is not None]
 
@@ -89,33 +93,66 @@ def list_actors(conn: Connection, name: str | None = None, limit: int = 100) -> 
     query = select(a, count.label("events")).order_by(count.desc(), a.c.name).limit(limit)
     if name:
         query = query.where(or_(func.lower(a.c.name).contains(name.lower()), a.c.wikidata == name))
-    return [{"id": f"A{r.id}", "name": r.name, "kind": r.kind, "country": r.country, "sector": r.sector,
-             "titles": list(r.titles or []), "wikidata": r.wikidata, "events": r.events}
-            for r in conn.execute(query)]
+    return [
+        {
+            "id": f"A{r.id}",
+            "name": r.name,
+            "kind": r.kind,
+            "country": r.country,
+            "sector": r.sector,
+            "titles": list(r.titles or []),
+            "wikidata": r.wikidata,
+            "events": r.events,
+        }
+        for r in conn.execute(query)
+    ]
 
 
 def counts(conn: Connection) -> dict[str, int]:
-    return {name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for name, table in (("documents", schema.documents), ("events", E), ("clusters", schema.clusters),
-                                ("actors", schema.actors))}
+    return {
+        name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+        for name, table in (
+            ("documents", schema.documents),
+            ("events", E),
+            ("clusters", schema.clusters),
+            ("actors", schema.actors),
+        )
+    }
 
 
 def _actor_info(conn: Connection, ids: set[str]) -> dict[str, tuple[str, str | None, str | None]]:
     numbers = [int(i[1:]) for i in ids]
-    rows = conn.execute(select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.sector, schema.actors.c.country)
-                        .where(schema.actors.c.id.in_(numbers))) if numbers else []
+    rows = (
+        conn.execute(
+            select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.sector, schema.actors.c.country).where(
+                schema.actors.c.id.in_(numbers)
+            )
+        )
+        if numbers
+        else []
+    )
     return {f"A{r.id}": (r.name, r.sector, r.country) for r in rows}
 
 
 def _evidence(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
     ev, d = schema.evidence, schema.documents
-    rows = conn.execute(select(ev.c.event_id, ev.c.document_id, ev.c.start, ev.c.end,
-                               func.substr(d.c.text, ev.c.start + 1, ev.c.end - ev.c.start).label("text"))
-                        .join(d, d.c.id == ev.c.document_id).where(ev.c.event_id.in_(event_ids)).order_by(ev.c.id))
+    rows = conn.execute(
+        select(
+            ev.c.event_id,
+            ev.c.document_id,
+            ev.c.start,
+            ev.c.end,
+            func.substr(d.c.text, ev.c.start + 1, ev.c.end - ev.c.start).label("text"),
+        )
+        .join(d, d.c.id == ev.c.document_id)
+        .where(ev.c.event_id.in_(event_ids))
+        .order_by(ev.c.id)
+    )
     found: dict[str, list[dict]] = {}
     for r in rows:
         found.setdefault(r.event_id, []).append(
-            {"document_id": r.document_id, "start": r.start, "end": r.end, "text": r.text})
+            {"document_id": r.document_id, "start": r.start, "end": r.end, "text": r.text}
+        )
     return found
 
 
@@ -124,23 +161,42 @@ def _event_dicts(conn: Connection, rows) -> list[dict]:
         return []
     names = _actor_info(conn, {i for r in rows for i in r.actor + r.recipient})
     evidence = _evidence(conn, [r.id for r in rows])
-    docs = {r.id: r for r in conn.execute(select(schema.documents.c.id, schema.documents.c.source_url,
-                                                 schema.documents.c.published)
-                                          .where(schema.documents.c.id.in_({r.document_id for r in rows})))}
+    docs = {
+        r.id: r
+        for r in conn.execute(
+            select(schema.documents.c.id, schema.documents.c.source_url, schema.documents.c.published).where(
+                schema.documents.c.id.in_({r.document_id for r in rows})
+            )
+        )
+    }
     return [_event_dict(r, names, evidence.get(r.id, []), docs[r.document_id]) for r in rows]
 
 
 def _event_dict(r, names, evidence, doc) -> dict:
     return {
-        "id": r.id, "event_type": r.event_type, "mode": r.mode, "context": list(r.context),
-        "actor": list(r.actor), "recipient": list(r.recipient),
-        "actor_country": list(r.actor_country), "recipient_country": list(r.recipient_country),
+        "id": r.id,
+        "event_type": r.event_type,
+        "mode": r.mode,
+        "context": list(r.context),
+        "actor": list(r.actor),
+        "recipient": list(r.recipient),
+        "actor_country": list(r.actor_country),
+        "recipient_country": list(r.recipient_country),
         "date": {"start": r.date_start, "end": r.date_end} if r.date_start else None,
         "location": {"name": r.location_name, "country": r.location_country} if r.location_name else None,
-        "modality": r.modality, "sectors": list(r.sectors), "quantities": list(r.quantities), "cameo": r.cameo,
-        "text": r.text, "evidence": evidence, "confidence": r.confidence, "link": list(r.link), "rules": list(r.rules),
-        "document_id": r.document_id, "cluster_id": f"c{r.cluster_id}" if r.cluster_id else None,
-        "source_url": doc.source_url, "published": doc.published,
+        "modality": r.modality,
+        "sectors": list(r.sectors),
+        "quantities": list(r.quantities),
+        "cameo": r.cameo,
+        "text": r.text,
+        "evidence": evidence,
+        "confidence": r.confidence,
+        "link": list(r.link),
+        "rules": list(r.rules),
+        "document_id": r.document_id,
+        "cluster_id": f"c{r.cluster_id}" if r.cluster_id else None,
+        "source_url": doc.source_url,
+        "published": doc.published,
         **_participants("actor", r.actor, names),
         **_participants("recipient", r.recipient, names),
     }
@@ -149,8 +205,11 @@ def _event_dict(r, names, evidence, doc) -> dict:
 def _participants(role: str, ids: list[str], info: dict) -> dict:
     """Names, sectors and states of one side, one entry per actor id, in the same order."""
     rows = [info.get(i, (i, None, None)) for i in ids]
-    return {f"{role}_names": [r[0] for r in rows], f"{role}_sectors": [r[1] for r in rows],
-            f"{role}_countries": [r[2] for r in rows]}
+    return {
+        f"{role}_names": [r[0] for r in rows],
+        f"{role}_sectors": [r[1] for r in rows],
+        f"{role}_countries": [r[2] for r in rows],
+    }
 
 
 def _cluster_dict(conn: Connection, cluster_id: int) -> dict:
@@ -164,19 +223,27 @@ def _cluster_dict(conn: Connection, cluster_id: int) -> dict:
             out.extend(v for v in m[field] if v not in out)
         return out
 
-    head.update({
-        "id": f"c{cluster_id}", "cluster_id": f"c{cluster_id}",
-        "date": {"start": cluster.date_start, "end": cluster.date_end} if cluster.date_start else None,
-        "confidence": max(m["confidence"] for m in members),
-        "evidence": [e for m in members for e in m["evidence"]],
-        "documents": sorted({m["document_id"] for m in members}), "members": [m["id"] for m in members],
-        "size": len(members),
-    })
+    head.update(
+        {
+            "id": f"c{cluster_id}",
+            "cluster_id": f"c{cluster_id}",
+            "date": {"start": cluster.date_start, "end": cluster.date_end} if cluster.date_start else None,
+            "confidence": max(m["confidence"] for m in members),
+            "evidence": [e for m in members for e in m["evidence"]],
+            "documents": sorted({m["document_id"] for m in members}),
+            "members": [m["id"] for m in members],
+            "size": len(members),
+        }
+    )
     for field in ("actor", "recipient", "actor_country", "recipient_country", "sectors", "quantities", "rules"):
         head[field] = union(field)
     head["recipient_country"] = [c for c in head["recipient_country"] if c not in head["actor_country"]]
-    info = {i: (n, s, c) for m in members for role in ("actor", "recipient")
-            for i, n, s, c in zip(m[role], m[f"{role}_names"], m[f"{role}_sectors"], m[f"{role}_countries"], strict=True)}
+    info = {
+        i: (n, s, c)
+        for m in members
+        for role in ("actor", "recipient")
+        for i, n, s, c in zip(m[role], m[f"{role}_names"], m[f"{role}_sectors"], m[f"{role}_countries"], strict=True)
+    }
     for role in ("actor", "recipient"):
         head.update(_participants(role, head[role], info))
     return head

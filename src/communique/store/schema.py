@@ -20,13 +20,15 @@ from sqlalchemy import (
 metadata = MetaData()
 
 schema_migrations = Table(
-    "schema_migrations", metadata,
+    "schema_migrations",
+    metadata,
     Column("name", String(100), primary_key=True),
     Column("applied_at", String(32), nullable=False),
 )
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", String(32), primary_key=True),
     Column("origin", Text, nullable=False),
     Column("path", Text),
@@ -41,14 +43,16 @@ documents = Table(
 )
 
 document_bands = Table(
-    "document_bands", metadata,
+    "document_bands",
+    metadata,
     Column("band", Integer, primary_key=True),
     Column("hash", String(40), primary_key=True),
     Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
 )
 
 actors = Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("key", String(200), nullable=False, unique=True),
     Column("name", Text, nullable=False),
@@ -60,7 +64,8 @@ actors = Table(
 )
 
 mentions = Table(
-    "mentions", metadata,
+    "mentions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False),
@@ -69,7 +74,8 @@ mentions = Table(
 )
 
 clusters = Table(
-    "clusters", metadata,
+    "clusters",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("event_type", String(16), nullable=False),
     Column("mode", String(16)),
@@ -82,7 +88,8 @@ clusters = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("id", String(48), primary_key=True),
     Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("cluster_id", Integer, ForeignKey("clusters.id")),
@@ -108,27 +115,31 @@ events = Table(
 )
 
 event_actors = Table(
-    "event_actors", metadata,
+    "event_actors",
+    metadata,
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
     Column("role", String(10), primary_key=True),
 )
 
 event_countries = Table(
-    "event_countries", metadata,
+    "event_countries",
+    metadata,
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("country", String(3), primary_key=True),
     Column("role", String(10), primary_key=True),
 )
 
 event_sectors = Table(
-    "event_sectors", metadata,
+    "event_sectors",
+    metadata,
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("sector", String(24), primary_key=True),
 )
 
 evidence = Table(
-    "evidence", metadata,
+    "evidence",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
     Column("document_id", String(32), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
