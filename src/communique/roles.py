@@ -33,6 +33,7 @@ class RoleReader:
         self.recipient_preps = {None} | {w.lower() for w in grammar.get("recipient_prepositions", [])}
         self.joiners = {w.lower() for w in grammar.get("title_joiners", [])}
         self.adjective_heads = {w.lower() for w in grammar.get("adjective_heads", [])}
+        self.definite = tuple(grammar.get("definite_noun_suffixes", []))
         self.invited_by = re.compile(grammar.get("invited_by", "(?!)"), re.I)
         joiners = "|".join(re.escape(w) for w in grammar.get("title_joiners", ["och"]) if w.isalpha())
         # "X tackade ... och uppskattade ...": a verb right after "och" shares the earlier subject
@@ -158,7 +159,7 @@ class RoleReader:
         for word in reversed(words):
             if word.lower() in self.obliques:
                 return word.lower()
-            if not word.islower() or (len(word) > 4 and word.endswith(("en", "et", "na"))):
+            if not word.islower() or (self.definite and len(word) > 4 and word.endswith(self.definite)):
                 return None  # a name or a definite noun closes the phrase ("på tisdagen Rysslands ...")
         return None
 

@@ -55,7 +55,8 @@ def _title_reference(doc: Document, chain: list[Mention], pack: LanguagePack) ->
     the one person of the document who holds that title (of that country, when the chain names one)."""
     titles = [m for m in chain if m.kind == "title"]
     last = titles[-1]
-    if len(titles) == 1 and not _definite(last.text):
+    definite = _definite(doc.text, last, pack)
+    if len(titles) == 1 and not definite:
         return None
     wanted = {pack.titles[t.key].en for t in titles}
     country = next((_country_of(m) for m in chain if m.kind != "title"), None)
@@ -79,7 +80,7 @@ def _title_reference(doc: Document, chain: list[Mention], pack: LanguagePack) ->
             country=holder.country,
             name=holder.name,
         )
-    if holders or not _definite(last.text):
+    if holders or not definite:
         return None
     entry = _office_holder(doc, wanted, country or pack.grammar.get("home_country"))
     if entry is None:
@@ -112,10 +113,16 @@ def _state_of(m: Mention) -> str | None:
     return person.country if person else m.country
 
 
-def _definite(word: str) -> bool:
-    """Swedish definite nouns end in -n/-en ("kungen", "statsministern"); a bare title needs a name."""
-    word = word.lower().split()[-1]
-    return len(word) > 4 and word.endswith(("en", "n", "ens", "ns"))
+def _definite(text: str, title: Mention, pack: LanguagePack) -> bool:
+    """A definite title needs no name: Swedish marks it on the noun ("kungen", "statsministern"),
+    English with an article ("the king", "the prime minister")."""
+    word = title.text.lower().split()[-1]
+    suffixes = tuple(pack.grammar.get("definite_title_suffixes", []))
+    if suffixes and len(word) > 4 and word.endswith(suffixes):
+        return True
+    articles = pack.grammar.get("definite_articles", [])
+    before = text[max(0, title.start - 12) : title.start].lower().split()
+    return bool(articles and before and before[-1] in articles)
 
 
 def _surname_references(doc: Document, occupied: bytearray, known: dict[str, str]) -> list[Mention]:
@@ -139,6 +146,7 @@ class _NameReader:
         particle = rf"(?:(?:{particles})[ \t]+)?" if particles else ""
         self.regex = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+{particle}{_NAME_WORD}){{0,3}}")
         self.places = {w.lower() for w in pack.grammar.get("place_prepositions", [])}
+        self.definite = tuple(pack.grammar.get("definite_noun_suffixes", []))
         self.not_names = set(pack.grammar.get("not_names", []))
         prefixes = "|".join(re.escape(p) for p in pack.grammar.get("name_prefixes", []))
         self.prefix = re.compile(rf"\s*(?:(?:{prefixes})\s+)?", re.I) if prefixes else re.compile(r"\s*")
@@ -278,10 +286,10 @@ def _known_name(name: str, known: dict[str, str]) -> str | None:
     return people[slugged].name if slugged in people else None
 
 
-def _definite_noun(word: str) -> bool:
+def _definite_noun(word: str, suffixes: tuple[str, ...]) -> bool:
     """A lowercase noun in definite form beside a capitalised run makes it a place or an
     institution ("flygbasen Paya Lebar", "Kungliga Tekniska högskolan"), not a person."""
-    return word.islower() and word.isalpha() and len(word) > 4 and word.endswith(("en", "an", "et", "na"))
+    return bool(suffixes) and word.islower() and word.isalpha() and len(word) > 4 and word.endswith(suffixes)
 
 
 def _untitled_names(doc, names, occupied, known, pack) -> list[Mention]:
@@ -300,10 +308,10 @@ def _untitled_names(doc, names, occupied, known, pack) -> list[Mention]:
             if any(w.isupper() and len(w) > 1 for w in words):
                 continue
             before = doc.text[max(sentence.start, match.start() - 20) : match.start()].split()
-            if before and (before[-1].lower() in names.places or _definite_noun(before[-1])):
+            if before and (before[-1].lower() in names.places or _definite_noun(before[-1], names.definite)):
                 continue
             after = doc.text[match.end() : match.end() + 20].split()
-            if after and _definite_noun(after[0]):
+            if after and _definite_noun(after[0], names.definite):
                 continue
             if words[0].endswith("s") and words[0][:-1] in known:
                 continue
