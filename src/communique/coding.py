@@ -38,9 +38,7 @@ class Coder:
         breaks = pack.grammar.get("scope_breaks") or []
         self.scope_breaks = re.compile("|".join(breaks)) if breaks else None
         self.historical_days = int(pack.grammar.get("historical_after_days", 180))
-        self.modality = {
-            kind: {k: [c.lower() for c in v or []] for k, v in cues.items()} for kind, cues in pack.modality.items()
-        }
+        self.modality = {kind: _cue_patterns(cues) for kind, cues in pack.modality.items()}
 
     def run(self, doc: Document) -> Document:
         by_mention = _actor_index(doc)
@@ -193,12 +191,9 @@ class Coder:
     def _modality(self, doc, sentence: Sentence, trigger: Trigger, zone, date) -> str:
         clause = doc.text[_clause_start(doc, sentence, trigger) : trigger.start].lower()
         zone_text = doc.text[zone[0] : zone[1]].lower()
-        words = f" {clause} "
         for kind in ("negated", "hypothetical", "future", "historical"):
-            cues = self.modality.get(kind, {})
-            if any(f" {cue} " in words for cue in cues.get("before", [])):
-                return kind
-            if any(cue in zone_text for cue in cues.get("sentence", [])):
+            before, anywhere = self.modality.get(kind, (None, None))
+            if (before and before.search(clause)) or (anywhere and anywhere.search(zone_text)):
                 return kind
         if date and date.start and doc.published and date.start > doc.published:
             return "future"  # dated after the article was published
@@ -220,6 +215,19 @@ class Coder:
             country = next((a for a in doc.actors if a.kind == "country" and a.country == iso), None)
             return Location(country.name if country else iso, iso)
         return None
+
+
+def _cue_patterns(cues: dict) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """"before" cues are whole words before the trigger; "sentence" cues are phrases anywhere in its stretch."""
+
+    def alternation(words, bounded: bool) -> re.Pattern | None:
+        words = sorted((w.lower() for w in words or []), key=len, reverse=True)
+        if not words:
+            return None
+        body = "|".join(re.escape(w) for w in words)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)" if bounded else body)
+
+    return alternation(cues.get("before"), True), alternation(cues.get("sentence"), False)
 
 
 def _actor_index(doc: Document) -> dict[int, Actor]:

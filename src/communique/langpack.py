@@ -54,6 +54,7 @@ class LanguagePack:
     numbers: dict
     countries: dict[str, dict]
     mt_repairs: list[dict] = field(default_factory=list)
+    trigger_starts: re.Pattern | None = None  # where any trigger rule can match: one scan finds them all
 
     def genitives(self, name: str) -> list[str]:
         """Genitive forms of a name by the pack's rule ("Vietnam" -> "Vietnams", "FN" -> "FN:s")."""
@@ -85,7 +86,7 @@ def load(code: str) -> LanguagePack:
     """Load and compile a language pack once per process."""
     if code not in SUPPORTED:
         raise DataError(f"no language pack for '{code}' (supported: {', '.join(SUPPORTED)})")
-    return LanguagePack(
+    pack = LanguagePack(
         code=code,
         grammar=_read_yaml(code, "pack.yaml"),
         titles=_titles(_read_yaml(code, "titles.yaml")),
@@ -98,6 +99,13 @@ def load(code: str) -> LanguagePack:
         countries=_read_yaml(code, "countries.yaml"),
         mt_repairs=_read_yaml(code, "mt_repairs.yaml", required=False) or [],
     )
+    pack.trigger_starts = _starts(pack.triggers)
+    return pack
+
+
+def _starts(rules: list[TriggerRule]) -> re.Pattern:
+    inner = "|".join(r.regex.pattern.removeprefix(r"(?<![\w-])") for r in rules)
+    return re.compile(rf"(?<![\w-])(?=(?:{inner}))")
 
 
 def _titles(items: list[dict]) -> dict[str, TitleEntry]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..gazetteer import lower_same_length
 from ..langpack import LanguagePack
 from ..model import DateMention, DateRange, Document
 
@@ -41,35 +42,36 @@ class DateReader:
         day = r"(?:{p}\s+)?(?P<{n}>[0-3]?\d)(?:\.|:e|:a|th|st|nd|rd)?".format
         year = rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))?"
         pre = prefix or "(?!)"
-        self.anchor = re.compile(rf"(?<!\w)(?:{month})(?!\w)|\d{{4}}-\d\d-\d\d", re.I)
+        self.anchor = re.compile(rf"(?<!\w)(?:{month})(?!\w)|\d{{4}}-\d\d-\d\d")
         self.patterns = [
             (
                 "range.cross_month",
                 re.compile(
                     rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?\s*(?:{joiners})\s*"
                     rf"{day(p=pre, n='d2')}\s+(?P<m2>{month})\.?{year}",
-                    re.I,
                 ),
             ),
             (
                 "range.days",
                 re.compile(
-                    rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m1>{month})\.?{year}", re.I
+                    rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m1>{month})\.?{year}"
                 ),
             ),
-            ("day", re.compile(rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?{year}", re.I)),
+            ("day", re.compile(rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?{year}")),
             (
                 "month_day",
                 re.compile(
-                    rf"(?P<m1>{month})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?{year}", re.I
+                    rf"(?P<m1>{month})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?{year}"
                 ),
             ),
-            ("month", re.compile(rf"(?P<m1>{month})(?:\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))", re.I)),
+            ("month", re.compile(rf"(?P<m1>{month})(?:\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))")),
             ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)")),
         ]
 
     def find(self, text: str) -> list[_Raw]:
-        """Run the date patterns only in windows around month words and ISO dates (fast on long text)."""
+        """Run the date patterns only in windows around month words and ISO dates (fast on long text),
+        on the lowercased text (same offsets; the patterns are lowercase)."""
+        text = lower_same_length(text)
         found: list[_Raw] = []
         taken = bytearray(len(text) + 1)
         windows = self._windows(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import lower_same_length
 from ..langpack import LanguagePack
 from ..model import Document, Quantity
 
@@ -27,12 +28,14 @@ class QuantityReader:
         mult = rf"(?:\s*(?P<mult>{_alternation(self.multipliers)}))?"
         cur = _alternation(self.currencies)
         percent = _alternation(numbers.get("percent", ["%"]))
-        self.money_after = re.compile(rf"(?<![\w.,-]){number}{mult}\s*(?P<cur>{cur})(?!\w)", re.I)
-        self.money_before = re.compile(rf"(?<!\w)(?P<cur>{cur})\s*{number}{mult}(?![\w-])", re.I)
-        self.percent = re.compile(rf"(?<![\w.,-]){number}\s*(?P<pct>{percent})(?!\w)", re.I)
-        self.count = re.compile(rf"(?<![\w.,:-]){number}(?P<words>(?:\s+[a-zåäöé-]+){{1,3}})", re.I)
+        self.money_after = re.compile(rf"(?<![\w.,-]){number}{mult}\s*(?P<cur>{cur})(?!\w)")
+        self.money_before = re.compile(rf"(?<!\w)(?P<cur>{cur})\s*{number}{mult}(?![\w-])")
+        self.percent = re.compile(rf"(?<![\w.,-]){number}\s*(?P<pct>{percent})(?!\w)")
+        self.count = re.compile(rf"(?<![\w.,:-]){number}(?P<words>(?:\s+[a-zåäöé-]+){{1,3}})")
 
     def find(self, text: str) -> list[Quantity]:
+        """Patterns are lowercase and run on the lowercased text (same offsets, no re.IGNORECASE cost)."""
+        original, text = text, lower_same_length(text)
         found: list[Quantity] = []
         taken = bytearray(len(text) + 1)
         for regex, unit_of in (
@@ -48,7 +51,7 @@ class QuantityReader:
                 value = self._value(match.group("num"), match.groupdict().get("mult"))
                 if unit is None or value is None:
                     continue
-                found.append(Quantity(match.start(), end, text[match.start() : end], value, unit))
+                found.append(Quantity(match.start(), end, original[match.start() : end], value, unit))
                 taken[match.start() : end] = b"\1" * (end - match.start())
         return sorted(found, key=lambda q: q.start)
 

@@ -15,21 +15,49 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     obliques = set(pack.grammar.get("nominal_blockers", []))
     starts = [s.start for s in doc.sentences]
     by_sentence: dict[int, list[Trigger]] = {}
-    for rule in pack.triggers:  # one pass per rule over the whole text, then sorted into sentences
-        for match in rule.regex.finditer(lowered):
-            index = bisect_right(starts, match.start()) - 1
-            if index < 0 or match.end() > doc.sentences[index].end:
-                continue
-            floor = doc.sentences[index].start
-            if background and lowered[max(floor, match.start() - 30) : match.start()].endswith(background):
-                continue
-            if rule.nominal and _governed(lowered, floor, match.start(), obliques):
-                continue  # "resultaten av samtalen", "till statsbesöket": a reference, not an event
-            by_sentence.setdefault(index, []).append(_trigger(doc, match, rule))
+    for match in _matches(lowered, pack):
+        rule = match.rule
+        index = bisect_right(starts, match.start()) - 1
+        if index < 0 or match.end() > doc.sentences[index].end:
+            continue
+        floor = doc.sentences[index].start
+        if background and lowered[max(floor, match.start() - 30) : match.start()].endswith(background):
+            continue
+        if rule.nominal and _governed(lowered, floor, match.start(), obliques):
+            continue  # "resultaten av samtalen", "till statsbesöket": a reference, not an event
+        by_sentence.setdefault(index, []).append(_trigger(doc, match, rule))
     doc.triggers = []
     for index in sorted(by_sentence):
         doc.triggers.extend(_specific_agreements(_without_overlaps(by_sentence[index])))
     return doc
+
+
+class _RuleMatch:
+    __slots__ = ("match", "rule")
+
+    def __init__(self, match, rule):
+        self.match, self.rule = match, rule
+
+    def start(self) -> int:
+        return self.match.start()
+
+    def end(self) -> int:
+        return self.match.end()
+
+
+def _matches(lowered: str, pack: LanguagePack):
+    """What every rule's `finditer` would find, but each rule is tried only where the pack's combined
+    start pattern says some rule can begin (one scan of the text instead of one per rule)."""
+    next_free = [0] * len(pack.triggers)
+    for start in pack.trigger_starts.finditer(lowered):
+        pos = start.start()
+        for i, rule in enumerate(pack.triggers):
+            if pos < next_free[i]:
+                continue
+            match = rule.regex.match(lowered, pos)
+            if match:
+                next_free[i] = max(match.end(), pos + 1)
+                yield _RuleMatch(match, rule)
 
 
 def _trigger(doc: Document, match, rule) -> Trigger:
