@@ -22,6 +22,10 @@ class Entry:
     form: str  # the form as written in the data, for case checks
     proper: bool  # a proper name must be capitalised in the text
 
+    @property
+    def size(self) -> int:
+        return len(self.form)
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -103,7 +107,7 @@ class Gazetteer:
         for end_index, entries in self._automaton.iter(lowered):
             end = end_index + 1
             for entry in entries:
-                start = end - len(lower_same_length(entry.form))
+                start = end - entry.size  # lower_same_length keeps lengths
                 if _on_boundaries(text, start, end) and _case_ok(text[start:end], entry):
                     hits.append(Hit(start, end, entry))
         return _without_overlaps(hits)

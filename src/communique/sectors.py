@@ -25,14 +25,17 @@ class SectorReader:
                 else:
                     self.words.setdefault(form, sector)
         self.lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
+        self._seen: dict[str, str | None] = {}  # word -> sector (misses too): news repeats its words
 
     def find(self, text: str) -> list[str]:
         found = set()
         for match in _WORD.finditer(text.lower()):
             word = match.group()
-            sector = self.words.get(word) or next(
-                (self.prefixes[word[:n]] for n in self.lengths if word[:n] in self.prefixes), None
-            )
+            if word not in self._seen:
+                self._seen[word] = self.words.get(word) or next(
+                    (self.prefixes[word[:n]] for n in self.lengths if word[:n] in self.prefixes), None
+                )
+            sector = self._seen[word]
             if sector:
                 found.add(sector)
         found.update(sector for regex, sector in self.phrases if regex.search(text))

@@ -21,7 +21,7 @@ _GAP_WORDS = 5
 
 
 def run(doc: Document, pack: LanguagePack) -> Document:
-    names = _NameReader(pack)
+    names = _name_reader(pack)
     titles = [m for m in doc.mentions if m.kind == "title"]
     others = [m for m in doc.mentions if m.kind != "title"]
     occupied = _occupied(doc.mentions, len(doc.text))
@@ -157,6 +157,16 @@ class _NameReader:
         if not match or match.group().split()[0] in self.not_names:
             return None
         return match
+
+
+_READERS: dict[str, _NameReader] = {}
+
+
+def _name_reader(pack: LanguagePack) -> _NameReader:
+    """One compiled reader per language, not per document."""
+    if pack.code not in _READERS:
+        _READERS[pack.code] = _NameReader(pack)
+    return _READERS[pack.code]
 
 
 def _occupied(mentions: list[Mention], size: int) -> bytearray:
