@@ -32,6 +32,8 @@ class SectorReader:
         for match in _WORD.finditer(text.lower()):
             word = match.group()
             if word not in self._seen:
+                if len(self._seen) > 200_000:  # bounded: a year of news must not grow it forever
+                    self._seen.clear()
                 self._seen[word] = self.words.get(word) or next(
                     (self.prefixes[word[:n]] for n in self.lengths if word[:n] in self.prefixes), None
                 )
