@@ -80,7 +80,7 @@ class Coder:
         if trigger.role == "visit" and actor_side.countries and actor_side.countries == recipient_side.countries:
             recipient_side = self._dyad_partner(doc, actor_side, by_mention)
         date, explicit = self._date(doc, trigger, zone, running)
-        modality = self._modality(doc, sentence, trigger, zone, date if explicit else None)
+        modality = self._modality(doc, sentence, trigger, zone, date if explicit else None, explicit == "relative")
         text_zone = doc.text[trigger.start : zone[1]]
         event = Event(
             id="",
@@ -103,7 +103,7 @@ class Coder:
             confidence=_confidence(trigger, roles),
             rules=[trigger.rule],
             symmetric=trigger.symmetric,
-            dated=explicit,
+            dated=bool(explicit),
         )
         doc.events.append(event)
         return event
@@ -168,7 +168,7 @@ class Coder:
         chosen = in_zone[0].range
         if visit:
             chosen = self._visit_span(doc, zone, chosen, in_zone)
-        return chosen, True
+        return chosen, "relative" if in_zone[0].relative else True
 
     def _visit_span(self, doc, zone, chosen: DateRange, dates) -> DateRange:
         """ "anlände den 26 oktober ... pågår till och med den 29 oktober", "ett tre dagar långt besök"."""
@@ -188,15 +188,16 @@ class Coder:
                 return DateRange(chosen.start, chosen.start + timedelta(days - 1))
         return chosen
 
-    def _modality(self, doc, sentence: Sentence, trigger: Trigger, zone, date) -> str:
+    def _modality(self, doc, sentence: Sentence, trigger: Trigger, zone, date, relative: bool = False) -> str:
         clause = doc.text[_clause_start(doc, sentence, trigger) : trigger.start].lower()
-        zone_text = doc.text[zone[0] : zone[1]].lower()
+        # after "enades om att" or "bjöd in ... att" comes the content: its "nästa år" is not this event's
+        zone_text = doc.text[zone[0] : trigger.end if trigger.scope else zone[1]].lower()
         for kind in ("negated", "hypothetical", "future", "historical"):
             before, anywhere = self.modality.get(kind, (None, None))
             if (before and before.search(clause)) or (anywhere and anywhere.search(zone_text)):
                 return kind
-        if date and date.start and doc.published and date.start > doc.published:
-            return "future"  # dated after the article was published
+        if date and date.start and doc.published and date.start > doc.published and not relative:
+            return "future"  # dated after the article was published ("på onsdagen" may be either side of it)
         reference = doc.published or max((d.range.end for d in doc.dates if d.range.end), default=None)
         if date and date.end and reference and (reference - date.end).days > self.historical_days:
             return "historical"
