@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from communique.cli import main
 from communique.evaluate import FIELDS
+from communique.langpack import SUPPORTED
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "sv"
@@ -22,6 +23,10 @@ OTHER = EXAMPLES / "05_vietnam_kuba_mottagning.txt"
 ENGLISH = (
     "The Prime Minister of Vietnam visited Laos on Tuesday and held talks with his Lao counterpart. "
     "The two leaders agreed to strengthen cooperation in trade, energy and transport."
+)
+FINNISH = (
+    "Vietnamin pääministeri vieraili tiistaina Laosissa ja kävi neuvotteluja laosilaisen kollegansa kanssa. "
+    "Johtajat sopivat kaupan, energian ja liikenteen yhteistyön vahvistamisesta."
 )
 GERMAN = (
     "Der vietnamesische Premierminister besuchte am Dienstag Laos und führte Gespräche mit seinem "
@@ -146,7 +151,7 @@ def test_extract_unknown_forced_language_is_a_usage_error():
     result = _invoke("extract", "--lang", "xx", str(GOOD))
     _no_traceback(result)
     assert result.exit_code == 2
-    assert "'xx'" in result.stderr and "supported: sv" in result.stderr
+    assert "'xx'" in result.stderr and f"supported: {', '.join(SUPPORTED)}" in result.stderr
     assert result.stdout == ""
 
 
@@ -156,7 +161,7 @@ def test_extract_forced_swedish_works():
     assert _jsonl(result)[0]["document"]["language"] == "sv"
 
 
-@pytest.mark.parametrize(("text", "code"), [(ENGLISH, "en"), (GERMAN, "de")], ids=["english", "german"])
+@pytest.mark.parametrize(("text", "code"), [(FINNISH, "fi"), (GERMAN, "de")], ids=["finnish", "german"])
 def test_extract_unsupported_language(tmp_path, text, code):
     path = tmp_path / f"{code}.txt"
     path.write_text(text, encoding="utf-8")
@@ -165,7 +170,7 @@ def test_extract_unsupported_language(tmp_path, text, code):
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith(f"communique: {path}: ")
-    assert f"language is {code}" in line and "supported: sv" in line
+    assert f"language is {code}" in line and f"supported: {', '.join(SUPPORTED)}" in line
     assert len(_jsonl(result)) == 1
 
 
