@@ -84,7 +84,8 @@ class Report:
 
 
 def norm_name(name: str) -> str:
-    return " ".join(ascii_fold(name).lower().replace("-", " ").split())
+    """Compare names without case, diacritics, hyphens or full stops ("Marcos Jr." = "Marcos Jr")."""
+    return " ".join(ascii_fold(name).lower().replace("-", " ").replace(".", " ").split())
 
 
 def score_document(predicted: dict, gold: dict) -> dict[str, Score]:
