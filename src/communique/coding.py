@@ -51,13 +51,18 @@ class Coder:
         if main_visit:
             doc.dyad = tuple(dict.fromkeys(main_visit.actor_country + main_visit.recipient_country))[:2] or doc.dyad
         running = main_visit.date if main_visit else None
+        set_in = -1  # the sentence that last set the running date
         for trigger in doc.triggers:
             if trigger.role == "visit":
                 event = visits[trigger.start]
             else:
                 event = self._code(doc, trigger, by_mention, running)
             if event and event.dated and event.modality == "asserted":
-                running = event.date
+                sentence = event.evidence[0].start
+                if not (trigger.role == "visit" and set_in == sentence):
+                    # a visit's range told in a side clause ("som avlägger ett besök den 1-3 december")
+                    # does not undo the day the sentence's own event gave
+                    running, set_in = event.date, sentence
         return doc
 
     # -- one trigger ---------------------------------------------------------------------------
