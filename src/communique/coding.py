@@ -51,7 +51,7 @@ class Coder:
         if main_visit:
             doc.dyad = tuple(dict.fromkeys(main_visit.actor_country + main_visit.recipient_country))[:2] or doc.dyad
         running = main_visit.date if main_visit else None
-        set_in = -1  # the sentence that last set the running date
+        set_in, set_by_visit = -1, False  # the sentence that last set the running date, and by what
         for trigger in doc.triggers:
             if trigger.role == "visit":
                 event = visits[trigger.start]
@@ -59,10 +59,10 @@ class Coder:
                 event = self._code(doc, trigger, by_mention, running)
             if event and event.dated and event.modality == "asserted":
                 sentence = event.evidence[0].start
-                if not (trigger.role == "visit" and set_in == sentence):
+                if not (trigger.role == "visit" and set_in == sentence and not set_by_visit):
                     # a visit's range told in a side clause ("som avlägger ett besök den 1-3 december")
                     # does not undo the day the sentence's own event gave
-                    running, set_in = event.date, sentence
+                    running, set_in, set_by_visit = event.date, sentence, trigger.role == "visit"
         return doc
 
     # -- one trigger ---------------------------------------------------------------------------
