@@ -13,14 +13,14 @@ from communique.evaluate import Score, evaluate_dir, score_document
 ROOT = Path(__file__).resolve().parents[1]
 
 FLOORS = {
-    "actors": 0.85,
-    "actor_countries": 0.82,
-    "events": 0.68,
-    "event_types": 0.80,
-    "dates": 0.52,
-    "sectors": 0.62,
-    "quantities": 0.60,
-    "modality": 0.65,
+    "actors": 0.88,
+    "actor_countries": 0.86,
+    "events": 0.78,
+    "event_types": 0.87,
+    "dates": 0.68,
+    "sectors": 0.72,
+    "quantities": 0.72,
+    "modality": 0.75,
 }
 
 
