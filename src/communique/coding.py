@@ -38,6 +38,7 @@ class Coder:
         breaks = pack.grammar.get("scope_breaks") or []
         self.scope_breaks = re.compile("|".join(breaks)) if breaks else None
         self.historical_days = int(pack.grammar.get("historical_after_days", 180))
+        self.clause_cuts = tuple(f" {w} " for w in pack.grammar.get("modality_clause_cuts", ["men", "och"]))
         self.modality = {kind: _cue_patterns(cues) for kind, cues in pack.modality.items()}
 
     def run(self, doc: Document) -> Document:
@@ -102,7 +103,7 @@ class Coder:
             sectors=self.sectors.find(text_zone)
             if trigger.event_type in ("AGREE", "SUPPORT", "AID", "COOPERATE")
             else [],
-            quantities=[q for q in doc.quantities if trigger.start <= q.start < zone[1]],
+            quantities=[q for q in doc.quantities if _quantity_from(trigger, zone) <= q.start < zone[1]],
             cameo=trigger.cameo,
             evidence=[Span(sentence.start, sentence.end)],
             confidence=_confidence(trigger, roles),
@@ -194,7 +195,7 @@ class Coder:
         return chosen
 
     def _modality(self, doc, sentence: Sentence, trigger: Trigger, zone, date, relative: bool = False) -> str:
-        clause = doc.text[_clause_start(doc, sentence, trigger) : trigger.start].lower()
+        clause = doc.text[_clause_start(doc, sentence, trigger, self.clause_cuts) : trigger.start].lower()
         # after "enades om att" or "bjöd in ... att" comes the content: its "nästa år" is not this event's
         zone_text = doc.text[zone[0] : trigger.end if trigger.scope else zone[1]].lower()
         for kind in ("negated", "hypothetical", "future", "historical"):
@@ -305,9 +306,14 @@ def _previous_subject(doc, sentence, trigger, coder, people) -> list[Mention]:
     return coder.roles.read(doc, sentence, same[-1], zone, people).actor
 
 
-def _clause_start(doc: Document, sentence: Sentence, trigger: Trigger) -> int:
-    cut = max(doc.text.rfind(p, sentence.start, trigger.start) for p in (";", ":", " men ", " och "))
+def _clause_start(doc: Document, sentence: Sentence, trigger: Trigger, cuts: tuple[str, ...]) -> int:
+    cut = max(doc.text.rfind(p, sentence.start, trigger.start) for p in (";", ":", *cuts))
     return cut + 1 if cut >= 0 else sentence.start
+
+
+def _quantity_from(trigger: Trigger, zone: tuple[int, int]) -> int:
+    """What was signed may stand before the verb ("12 agreements were signed")."""
+    return zone[0] if trigger.mode == "sign" else trigger.start
 
 
 def _confidence(trigger: Trigger, roles: Roles) -> float:

@@ -34,6 +34,7 @@ class RoleReader:
         self.joiners = {w.lower() for w in grammar.get("title_joiners", [])}
         self.adjective_heads = {w.lower() for w in grammar.get("adjective_heads", [])}
         self.definite = tuple(grammar.get("definite_noun_suffixes", []))
+        self.articles = {w.lower() for w in grammar.get("definite_articles", [])}
         self.invited_by = re.compile(grammar.get("invited_by", "(?!)"), re.I)
         joiners = "|".join(re.escape(w) for w in grammar.get("title_joiners", ["och"]) if w.isalpha())
         # "X tackade ... och uppskattade ...": a verb right after "och" shares the earlier subject
@@ -155,7 +156,9 @@ class RoleReader:
 
     def _governor(self, text: str, pos: int, floor: int) -> str | None:
         """That preposition, or None for a participant no preposition governs."""
-        words = _WORD.findall(text[max(floor, pos - 60) : pos])[-3:]
+        chunk = text[max(floor, pos - 60) : pos]
+        # a comma closes a fronted phrase ("On the sidelines of the summit, he met ...")
+        words = _WORD.findall(chunk[chunk.rfind(",") + 1 :])[-3:]
         for word in reversed(words):
             if word.lower() in self.obliques:
                 return word.lower()
@@ -163,9 +166,11 @@ class RoleReader:
                 return None  # a name or a definite noun closes the phrase ("på tisdagen Rysslands ...")
         return None
 
-    @staticmethod
-    def _word_before(text: str, pos: int) -> str:
+    def _word_before(self, text: str, pos: int) -> str:
+        """The word before a participant, past an article ("visit to the Republic of Korea")."""
         words = _WORD.findall(text[max(0, pos - 30) : pos])  # callers look inside one sentence
+        while words and words[-1].lower() in self.articles:
+            words.pop()
         return words[-1].lower() if words else ""
 
 

@@ -55,7 +55,7 @@ def _title_reference(doc: Document, chain: list[Mention], pack: LanguagePack) ->
     the one person of the document who holds that title (of that country, when the chain names one)."""
     titles = [m for m in chain if m.kind == "title"]
     last = titles[-1]
-    definite = _definite(doc.text, last, pack)
+    definite = _definite(doc.text, last, pack) or _article_before(doc.text, chain[0].start, pack)
     if len(titles) == 1 and not definite:
         return None
     wanted = {pack.titles[t.key].en for t in titles}
@@ -120,8 +120,13 @@ def _definite(text: str, title: Mention, pack: LanguagePack) -> bool:
     suffixes = tuple(pack.grammar.get("definite_title_suffixes", []))
     if suffixes and len(word) > 4 and word.endswith(suffixes):
         return True
+    return _article_before(text, title.start, pack)
+
+
+def _article_before(text: str, start: int, pack: LanguagePack) -> bool:
+    """ "the prime minister", "the Japanese prime minister": the article before a title or its chain."""
     articles = pack.grammar.get("definite_articles", [])
-    before = text[max(0, title.start - 12) : title.start].lower().split()
+    before = text[max(0, start - 12) : start].lower().split()
     return bool(articles and before and before[-1] in articles)
 
 
@@ -201,7 +206,9 @@ def _joinable(gap: str, joiners: set[str]) -> bool:
     words = gap.replace(",", " ").split()
     others = [w for w in words if w not in joiners]
     # the one other word must close an apposition ("centralkommitté,"): a verb never joins two titles
-    return len(words) <= _GAP_WORDS and (not others or (len(others) == 1 and others[0].islower() and "," in gap))
+    return len(words) <= _GAP_WORDS and (
+        not others or (len(others) == 1 and others[0].islower() and 0 <= gap.find(others[0]) < gap.find(","))
+    )
 
 
 # Lowercase words that may close a title chain before the comma and the name

@@ -31,7 +31,9 @@ class QuantityReader:
         self.money_after = re.compile(rf"(?<![\w.,-]){number}{mult}\s*(?P<cur>{cur})(?!\w)")
         self.money_before = re.compile(rf"(?<!\w)(?P<cur>{cur})\s*{number}{mult}(?![\w-])")
         self.percent = re.compile(rf"(?<![\w.,-]){number}\s*(?P<pct>{percent})(?!\w)")
-        self.count = re.compile(rf"(?<![\w.,:-]){number}(?P<words>(?:\s+[a-zåäöé-]+){{1,3}})")
+        # the words after a number are only looked at: a count that finds no unit must not swallow the next number
+        self.count = re.compile(rf"(?<![\w.,:-]){number}(?=(?P<words>(?:\s+[a-zåäöé-]+){{1,3}}))")
+        self.modifier_endings = tuple(numbers.get("modifier_endings", ["a", "e", "t", "iga"]))
 
     def find(self, text: str) -> list[Quantity]:
         """Patterns are lowercase and run on the lowercased text (same offsets, no re.IGNORECASE cost)."""
@@ -45,9 +47,9 @@ class QuantityReader:
             (self.count, None),
         ):
             for match in regex.finditer(text):
-                if any(taken[match.start() : match.end()]):
-                    continue
                 end, unit = (match.end(), unit_of(match)) if regex is not self.count else self._counted(match)
+                if any(taken[match.start() : end]):
+                    continue
                 value = self._value(match.group("num"), match.groupdict().get("mult"))
                 if unit is None or value is None:
                     continue
@@ -62,7 +64,7 @@ class QuantityReader:
             unit = self._counted_unit(word.group())
             if unit:
                 return position + word.end(), unit
-            if not word.group().lower().endswith(("a", "e", "t", "iga")):
+            if not word.group().lower().endswith(self.modifier_endings):
                 break
         return match.end(), None
 
