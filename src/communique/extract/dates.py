@@ -61,7 +61,8 @@ class DateReader:
             (
                 "month_day",
                 re.compile(
-                    rf"(?P<m1>{month})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>[0-3]?\d))?{year}"
+                    rf"(?P<m1>{month})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+                    rf"(?:\s*(?:{joiners})\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?{year}"
                 ),
             ),
             ("month", re.compile(rf"(?P<m1>{month})(?:\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))")),
@@ -258,7 +259,9 @@ def _year_near(published: date | None, month: int) -> int | None:
 
 
 def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
-    """A full date in the first line ("STOCKHOLM, 4 mars 2025 (TT) –") is the publication date."""
+    """A full date at the top is the publication date: a dateline ("STOCKHOLM, 4 mars 2025 (TT) –"),
+    a "Publicerad"/"Published"/"Updated" line, or a short line that is little more than a date and a
+    time ("November 12, 2025 4:18 PM GMT+5:30")."""
     head_end = 0  # the first four lines: headline, kicker, "Publicerad ..." line, dateline
     for _ in range(4):
         found = doc.text.find("\n", head_end + 1)
@@ -266,12 +269,16 @@ def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
     limit = min(head_end, 300)
     for raw in raws:
         if raw.start < limit and raw.year and raw.day1 and raw.day1 == raw.day2 and raw.month1 == raw.month2:
+            line_start = doc.text.rfind("\n", 0, raw.start) + 1
+            line_end = doc.text.find("\n", raw.end)
+            line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
             head = doc.text[max(0, raw.start - 40) : raw.start]
             tail = doc.text[raw.end : raw.end + 12]
             if (
                 re.search(r"[A-ZÅÄÖ]{3,},?\s*$", head)
                 or re.match(r"\s*(?:\(|–|—|-)", tail)
-                or "publicerad" in head.lower()
+                or re.search(r"publicerad|published|uppdaterad|updated", head, re.I)
+                or len(line.strip()) <= 45
             ):
                 return date(raw.year, raw.month1, raw.day1)
     return None
