@@ -1,7 +1,7 @@
 PY := .venv/bin/python
 STAMP := .venv/.installed
 
-.PHONY: install run test bench lint clean
+.PHONY: install run test bench lint clean train
 
 install: $(STAMP)
 
@@ -17,6 +17,9 @@ run: install
 test: install
 	sh scripts/ensure_postgres.sh
 	$(PY) -m pytest
+
+train: install
+	$(PY) scripts/train_ner.py
 
 bench: install
 	$(PY) bench/bench_extract.py

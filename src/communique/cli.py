@@ -50,13 +50,18 @@ def main() -> None:
     help="Force the language (sv, en) instead of detecting it.",
 )
 @click.option("--max-bytes", default=reader.MAX_BYTES_DEFAULT, show_default=True, help="Refuse larger input files.")
-def extract(paths: tuple[str, ...], fmt: str, language: str | None, max_bytes: int) -> None:
+@click.option(
+    "--ner",
+    is_flag=True,
+    help="Also find unlisted persons and organizations with the Swedish NER model (communique[ner]).",
+)
+def extract(paths: tuple[str, ...], fmt: str, language: str | None, max_bytes: int, ner: bool) -> None:
     """Extract actors and events from article files, directories or '-' (stdin).
 
     Bad files are reported on stderr, one line each; the others are still processed; the exit code
     is 1 when any input failed.
     """
-    pipeline = Pipeline(settings=Settings(language=language, max_bytes=max_bytes))
+    pipeline = Pipeline(settings=Settings(language=language, max_bytes=max_bytes, ner=ner))
     failures = 0
     results = []
     for result in _results(pipeline, paths, max_bytes):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import coding, langpack, language, merge, reader, resolve
 from .errors import CommuniqueError, PipelineError
-from .extract import dates, mentions, persons, quantities, sentences, triggers
+from .extract import dates, mentions, ner, persons, quantities, sentences, triggers
 from .model import Document
 from .settings import Settings
 
@@ -58,10 +58,29 @@ STAGES = (
 )
 
 
+# Optional (Settings.ner): statistical persons/organizations, after every rule-based layer, before resolve.
+NER_STAGE = Stage(
+    "ner", ("mentions", "persons", "dates", "quantities"), ("entities",), lambda d, r: ner.run(d, r.pack, ner.tagger())
+)
+
+
+def with_ner(stages: Iterable[Stage]) -> tuple[Stage, ...]:
+    """The stages with `NER_STAGE` inserted right before `actors`."""
+    out: list[Stage] = []
+    for stage in stages:
+        if stage.name == "actors":
+            out.append(NER_STAGE)
+        out.append(stage)
+    return tuple(out)
+
+
 class Pipeline:
     def __init__(self, stages: Iterable[Stage] = STAGES, settings: Settings | None = None):
         self.stages = tuple(stages)
         self.settings = settings or Settings()
+        if self.settings.ner and all(s.name != "ner" for s in self.stages):
+            ner.tagger()  # fail once, now, when spaCy or the model is missing
+            self.stages = with_ner(self.stages)
         available = {"text"}
         for stage in self.stages:
             missing = set(stage.needs) - available

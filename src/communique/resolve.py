@@ -60,7 +60,9 @@ def _new_actor(m: Mention, actor_id: str) -> Actor:
         name = entry.name if entry else m.key
         return Actor(actor_id, name, "country", m.key, "GOV", [], None, [])
     if m.kind == "organization":
-        org = data.organizations[m.key]
+        org = data.organizations.get(m.key) if m.key else None
+        if org is None:  # proposed by the NER stage: no dictionary entry, name as written
+            return Actor(actor_id, m.text, "organization", m.country, None, [], None, [])
         return Actor(actor_id, org.name, "organization", org.country, org.sector, [], org.wikidata, [])
     person = data.persons.get(m.key) if m.key else data.persons.get(dictionary.slug(_person_name(m)))
     if person:

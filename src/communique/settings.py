@@ -11,3 +11,4 @@ from .reader import MAX_BYTES_DEFAULT
 class Settings:
     language: str | None = None  # force a language instead of detecting it
     max_bytes: int = MAX_BYTES_DEFAULT  # larger inputs are refused
+    ner: bool = False  # add the statistical NER stage (needs communique[ner])
