@@ -139,7 +139,7 @@ def _case_ok(surface: str, entry: Entry) -> bool:
         # English capitalises every word of a title before a name ("Prime Minister", "Minister of Foreign Affairs")
         words, forms = surface.split(), entry.form.split()
         return len(words) == len(forms) and all(
-            w == f or (w.lower() == f and not w[:1].islower()) for w, f in zip(words, forms)
+            w == f or (w.lower() == f and not w[:1].islower()) for w, f in zip(words, forms, strict=True)
         )
     # proper names: allow an all-caps headline, never a lowercase common word
     return surface[:1].isupper() and (surface.isupper() or surface.lower() == entry.form.lower())
