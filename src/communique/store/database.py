@@ -122,6 +122,12 @@ class Store:
         return Stored(doc.id, status, len(ids), near_duplicate_of)
 
     def close(self) -> None:
+        if self.dialect == "sqlite":  # keep the planner's statistics fresh (cheap; SQLite's advice)
+            try:
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except SQLAlchemyError:
+                pass
         self.engine.dispose()
 
     def __enter__(self) -> Store:
