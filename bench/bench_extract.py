@@ -127,18 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=600, help="articles to time in-process (default 600)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     parser.add_argument("--warmup", type=int, default=5, help="articles processed before timing (default 5)")
-    parser.add_argument(
-        "--cli-files", type=int, default=200, help="files for the CLI run; 0 skips it (default 200)"
-    )
+    parser.add_argument("--cli-files", type=int, default=200, help="files for the CLI run; 0 skips it (default 200)")
     parser.add_argument(
         "--repeat",
         type=int,
         default=3,
         help="timed passes over the articles; docs/s is the median pass (default 3)",
     )
-    parser.add_argument(
-        "--pin", action="store_true", help="pin the process to one CPU (hurts on a busy machine)"
-    )
+    parser.add_argument("--pin", action="store_true", help="pin the process to one CPU (hurts on a busy machine)")
     args = parser.parse_args(argv)
 
     cpu = pin_to_one_cpu() if args.pin else None

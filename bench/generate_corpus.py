@@ -435,8 +435,7 @@ LEADS_VISIT = [
     "Under perioden {range_bare} genomförde {Af} {a_visit} i {Y} på inbjudan av {Yg} {Bt} {B}.",
     "{Ax} från {X} reste {range} till {Y} för {a_visit} som enligt båda regeringarna ska ge ny fart åt "
     "det bilaterala samarbetet.",
-    "{Af} befann sig {range} på {visit} i {Y}, där programmet omfattade samtal i {capY} och ett besök i "
-    "{cityY}.",
+    "{Af} befann sig {range} på {visit} i {Y}, där programmet omfattade samtal i {capY} och ett besök i {cityY}.",
     "{Al} gjorde {range} {a_visit} i {Y}, det första på denna nivå sedan länderna knöt nya handelsband.",
     "Med en delegation av ministrar och företagsledare i sällskap inledde {Af} {range} {a_visit} i {Y}.",
 ]
@@ -471,10 +470,8 @@ CEREMONIES = [
 ]
 TALKS = [
     "Efter ceremonin höll {Bsh} och {Ash} samtal vid {palace}.",
-    "{BshC} och {Ash} förde {d2} samtal på tu man hand, följt av överläggningar mellan de två "
-    "delegationerna.",
-    "{Wd2C} hade {Ash} ett bilateralt möte med {Bx}, där handel, energi och regional säkerhet stod på "
-    "dagordningen.",
+    "{BshC} och {Ash} förde {d2} samtal på tu man hand, följt av överläggningar mellan de två delegationerna.",
+    "{Wd2C} hade {Ash} ett bilateralt möte med {Bx}, där handel, energi och regional säkerhet stod på dagordningen.",
     "De två ledarna höll samtal om hela bredden av förbindelserna mellan {X} och {Y}.",
     "Samtalen mellan {Ash} och {Bsh} pågick i närmare tre timmar, betydligt längre än planerat.",
     "{BshC} och {Ash} diskuterade {wd2} hur det politiska och ekonomiska samarbetet kan fördjupas.",
@@ -492,8 +489,7 @@ TALK_CONTENT = [
     "{AshC} uppskattade de framsteg som {Y} har gjort under de senaste åren och landets allt viktigare roll "
     "i "
     "regionen.",
-    "{BshC} framhöll att {Y} ser {X} som en pålitlig partner och en viktig röst i internationella "
-    "sammanhang.",
+    "{BshC} framhöll att {Y} ser {X} som en pålitlig partner och en viktig röst i internationella sammanhang.",
     "Båda ledarna konstaterade att förtroendet mellan länderna är högt och att det finns en stor outnyttjad "
     "potential inom ekonomi och handel.",
     "{BshC} informerade om {Yg} prioriteringar för de kommande åren, bland annat inom {sectorsB}.",
@@ -554,11 +550,9 @@ SIGNINGS = [
     "I närvaro av de två ledarna undertecknades {ndocs} samarbetsdokument inom områden som {sectors}.",
     "Efter samtalen bevittnade {Ash} och {Bsh} undertecknandet av {ndocs} avtal och samförståndsavtal mellan "
     "ministerier och företag från de två länderna.",
-    "Sammanlagt undertecknades {ndocs} dokument, bland annat om {sectors}, till ett sammanlagt värde av "
-    "{amount}.",
+    "Sammanlagt undertecknades {ndocs} dokument, bland annat om {sectors}, till ett sammanlagt värde av {amount}.",
     "Vid ceremonin utväxlades {ndocs} samförståndsavtal, däribland ett ramavtal om {sec1} värt {amount}.",
-    "Företag från de två länderna tecknade dessutom avtal värda sammanlagt {amount}, enligt {Yg} "
-    "handelsministerium.",
+    "Företag från de två länderna tecknade dessutom avtal värda sammanlagt {amount}, enligt {Yg} handelsministerium.",
     "De två ledarna skrev under en avsiktsförklaring om {sec1}, och ministrar från båda länderna "
     "undertecknade "
     "{ndocs} ytterligare överenskommelser.",
@@ -572,8 +566,7 @@ SIGNINGS_FM = [
     "Utrikesministrarna {A2} och {B2} signerade ett protokoll om årliga politiska konsultationer.",
 ]
 AID = [
-    "{AshC} meddelade att {X} ger {Y} ett bistånd på {small} för att hjälpa de områden som drabbats av "
-    "{disaster}.",
+    "{AshC} meddelade att {X} ger {Y} ett bistånd på {small} för att hjälpa de områden som drabbats av {disaster}.",
     "{X} är redo att skicka experter och utrustning för att hjälpa {Y} med återuppbyggnaden efter "
     "{disaster}, "
     "sade {Ash}.",
@@ -584,9 +577,7 @@ QUOTES_VISIT = [
     "– {Y} är en av våra viktigaste partner i regionen. Vi vill se mer handel, fler investeringar och fler "
     "möten "
     "mellan våra folk, sade {Ash} vid en gemensam presskonferens.",
-    "– Det här besöket visar att våra länder kan göra mycket mer tillsammans än vad vi har gjort hittills, "
-    "sade "
-    "{Bsh}.",
+    "– Det här besöket visar att våra länder kan göra mycket mer tillsammans än vad vi har gjort hittills, sade {Bsh}.",
     "– Vårt samarbete vilar på förtroende och på ett gemensamt intresse av en stabil omvärld, sade {Bsh} i "
     "sitt "
     "tal vid middagen.",
@@ -622,23 +613,18 @@ CONGRATULATIONS = [
 SECOND_MEETING = [
     "Samma eftermiddag tog {B3x} emot {Ash} i {palace2}.",
     "{AshC} träffade även {B3x}, som framhöll vikten av ett närmare samarbete inom {sec1}.",
-    "{Tod3} {d3} sammanträffade {Ash} med {B3x}, som uppskattade att {X} har valt att satsa på "
-    "förbindelserna "
-    "med {Y}.",
+    "{Tod3} {d3} sammanträffade {Ash} med {B3x}, som uppskattade att {X} har valt att satsa på förbindelserna med {Y}.",
     "{B3xC} tog {d3} emot {Ash} för ett samtal om det ekonomiska samarbetet.",
 ]
 FM_MEETINGS = [
-    "Parallellt med ledarnas samtal träffades {A2x} och {B2x} för att gå igenom de avtal som skulle "
-    "undertecknas.",
+    "Parallellt med ledarnas samtal träffades {A2x} och {B2x} för att gå igenom de avtal som skulle undertecknas.",
     "{B2xC} och {A2x} höll ett separat möte om konsulära frågor och samarbetet i {forum}.",
     "Utrikesministrarna {B2} och {A2} hade tidigare under dagen förberett ledarnas samtal.",
 ]
 SLIP_MEETINGS = [
     "{Tod3} {d3} tog generalsekreteraren för Vietnams kommunistiska partis centralkommitté {slip} emot {Ash} "
     "vid partiets högkvarter i Hanoi.",
-    "{AshC} träffade också generalsekreterare {slip}, som betonade partiets vilja att bygga vidare på "
-    "banden med "
-    "{X}.",
+    "{AshC} träffade också generalsekreterare {slip}, som betonade partiets vilja att bygga vidare på banden med {X}.",
     "Under besöket sammanträffade {Ash} även med generalsekreterare {slip} i partiets högkvarter.",
 ]
 SLIP_FOLLOWUPS = [
@@ -667,9 +653,7 @@ PHONE_LEADS = [
 PHONE_CONTENT = [
     "Under samtalet framförde {Ash} sina hälsningar till {Yg} ledning och folk.",
     "{BshC} tackade för samtalet och underströk att {Y} vill fördjupa det politiska förtroendet med {X}.",
-    "De två ledarna gick igenom genomförandet av de överenskommelser som träffades vid det senaste mötet på "
-    "hög "
-    "nivå.",
+    "De två ledarna gick igenom genomförandet av de överenskommelser som träffades vid det senaste mötet på hög nivå.",
     "{AshC} uttryckte sitt deltagande med de familjer som drabbats av {disaster} i {Y}.",
     "Samtalet var det {nth} mellan de två ledarna i år, enligt {Xg} regeringskansli.",
     "Samtalet skedde på initiativ av {Xg} sida.",
@@ -686,8 +670,7 @@ SUMMIT_CONTEXT = [
     "världsekonomin och konflikterna i {region}.",
     "Mötet var det första mellan de två ledarna sedan {Bsn} tillträdde.",
     "Delegationerna möttes i en av konferenscentrets mindre salar under drygt en timme.",
-    "Värdlandet hade lagt stor vikt vid säkerhetsarrangemangen, och stora delar av {summit_city} var "
-    "avspärrade.",
+    "Värdlandet hade lagt stor vikt vid säkerhetsarrangemangen, och stora delar av {summit_city} var avspärrade.",
     "På toppmötets dagordning stod bland annat klimatfinansiering, handel och reformer av de internationella "
     "finansinstitutionerna.",
 ]
@@ -723,8 +706,7 @@ RECEPTION_CONTENT = [
 ]
 
 BACKGROUND = [
-    "Diplomatiska förbindelser mellan {X} och {Y} upprättades {yrel}, och sedan dess har utbytet vuxit "
-    "stadigt.",
+    "Diplomatiska förbindelser mellan {X} och {Y} upprättades {yrel}, och sedan dess har utbytet vuxit stadigt.",
     "Den bilaterala handeln uppgick förra året till omkring {trade}, en ökning med {pct} procent jämfört "
     "med året "
     "innan.",
@@ -740,8 +722,7 @@ BACKGROUND = [
     "Flygförbindelserna mellan {capX} och {capY} har byggts ut under de senaste åren, och antalet turister "
     "från "
     "{X} har ökat för varje år.",
-    "{Xg} ambassad i {capY} öppnades på {decade}-talet och är i dag en av landets största beskickningar i "
-    "regionen.",
+    "{Xg} ambassad i {capY} öppnades på {decade}-talet och är i dag en av landets största beskickningar i regionen.",
     "Under det senaste decenniet har utbytet mellan ländernas universitet, forskningsinstitut och "
     "kulturinstitutioner vuxit kraftigt.",
     "Säkerheten i regionen, klimatförändringarna och läget i världsekonomin har präglat den internationella "
@@ -754,8 +735,7 @@ BACKGROUND = [
     "Tidigare i år presenterade {Yg} regering en ny strategi för sina utrikesförbindelser, där {X} nämns "
     "som en "
     "prioriterad partner.",
-    "Oppositionen i {X} har kritiserat regeringen för att prioritera handel framför frågor om mänskliga "
-    "rättigheter.",
+    "Oppositionen i {X} har kritiserat regeringen för att prioritera handel framför frågor om mänskliga rättigheter.",
     "Enligt bedömare i {capY} är {xs} teknik och kompetens inom {sec1} särskilt intressanta för landets "
     "fortsatta "
     "modernisering.",
@@ -788,8 +768,7 @@ BACKGROUND_VISIT = [
     "Lokala medier i {capY} följde besöket nära, och flera tidningar publicerade långa intervjuer med {Ash}.",
 ]
 BACKGROUND_PEOPLE = [
-    "Antalet {ypeople} som bor i {X} uppskattas till omkring {ndiaspora}, och många av dem driver egna "
-    "företag.",
+    "Antalet {ypeople} som bor i {X} uppskattas till omkring {ndiaspora}, och många av dem driver egna företag.",
 ]
 DISASTERS = ["översvämningarna", "jordbävningen", "tyfonen", "de omfattande skogsbränderna", "torkan"]
 AID_CAUSES = ["minröjning", "rent vatten", "klimatanpassning", "skolbyggen på landsbygden", "mödrahälsovård"]
@@ -852,9 +831,7 @@ def _pick_pair(rng: random.Random, rosters: dict, slip: bool) -> tuple[str, str]
     if host not in rosters:
         host = rng.choice(names)
     r = rng.random()
-    visitor = (
-        "SWE" if r < 0.12 and host != "SWE" else "VNM" if r < 0.24 and host != "VNM" else rng.choice(names)
-    )
+    visitor = "SWE" if r < 0.12 and host != "SWE" else "VNM" if r < 0.24 and host != "VNM" else rng.choice(names)
     while visitor == host or visitor not in rosters:
         visitor = rng.choice(names)
     if rng.random() < 0.5 and not slip:
@@ -879,12 +856,7 @@ def article(seed: int, index: int) -> str:
     kind = rng.choices(["visit", "phone", "summit", "future", "reception"], [55, 15, 12, 10, 8])[0]
     common = [lv for lv in ("state", "gov", "fm") if lv in rx and lv in ry]
     level = "fm" if kind == "reception" else rng.choice([lv for lv in common if lv != "fm"] or common)
-    if (
-        level == "state"
-        and kind != "visit"
-        and "gov" in common
-        and "King" in (rx[level].office, ry[level].office)
-    ):
+    if level == "state" and kind != "visit" and "gov" in common and "King" in (rx[level].office, ry[level].office):
         level = "gov"  # kings make state visits, not phone calls
     A, B = rx[level], ry[level]
     A2 = rx["fm"] if level != "fm" else None
@@ -917,9 +889,7 @@ def article(seed: int, index: int) -> str:
     other_keys = rng.sample(sorted(sectors_all), 3)
     summit, summit_city = rng.choice(SUMMITS)
     pub = (
-        start - timedelta(days=rng.randint(3, 20))
-        if kind == "future"
-        else end + timedelta(days=rng.choice([0, 0, 1]))
+        start - timedelta(days=rng.randint(3, 20)) if kind == "future" else end + timedelta(days=rng.choice([0, 0, 1]))
     )
     tods = ["På morgonen", "På förmiddagen", "På eftermiddagen", "På kvällen"]
 
@@ -1013,9 +983,7 @@ def article(seed: int, index: int) -> str:
     optional: list[tuple[int, list[str]]] = []
     if kind == "visit":
         headline = w.one(HEADLINES_VISIT)[0]
-        must.append(
-            (10, w.one(LEADS_VISIT) + w.pick(LEAD_CONTEXT + (LEAD_CONTEXT_FM if A2 else []), n(0, 1)))
-        )
+        must.append((10, w.one(LEADS_VISIT) + w.pick(LEAD_CONTEXT + (LEAD_CONTEXT_FM if A2 else []), n(0, 1))))
         if B2:
             must.append((20, w.one(ARRIVALS) + w.pick(CEREMONIES, n(0, 2))))
         must.append((30, w.one(TALKS) + w.pick(TALK_CONTENT_VISIT + TALK_CONTENT, n(2, 3))))
@@ -1088,9 +1056,7 @@ def article(seed: int, index: int) -> str:
         must.append((62, (w.one(SLIP_MEETINGS) if kind == "visit" else []) + w.one(SLIP_FOLLOWUPS)))
     rng.shuffle(optional)
 
-    backgrounds = (
-        BACKGROUND + (BACKGROUND_VISIT if kind == "visit" else []) + (BACKGROUND_PEOPLE if Y.people else [])
-    )
+    backgrounds = BACKGROUND + (BACKGROUND_VISIT if kind == "visit" else []) + (BACKGROUND_PEOPLE if Y.people else [])
     bg = w.pick(backgrounds, 14)
     for i in range(0, len(bg), 2):
         optional.append((rng.choice([15, 36, 56, 65, 85, 90]), bg[i : i + 2]))

@@ -62,9 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     totals = stage_times(pipeline, texts)
     total = sum(totals.values())
-    print(
-        f"per-stage wall time over {len(texts)} articles ({len(texts) / total:.1f} docs/s without profiler)"
-    )
+    print(f"per-stage wall time over {len(texts)} articles ({len(texts) / total:.1f} docs/s without profiler)")
     print(f"  {'stage':<12} {'ms/doc':>8} {'share':>7}")
     for name, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
         print(f"  {name:<12} {seconds / len(texts) * 1000:8.3f} {seconds / total:7.1%}")

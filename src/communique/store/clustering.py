@@ -34,33 +34,41 @@ def dyad_key(event_type: str, mode: str | None, actor_country: list[str], recipi
     return f"{'+'.join(sorted(actor_country))}>{'+'.join(sorted(recipient_country))}"
 
 
-def assign(conn: Connection, event_ids: list[str]) -> None:
-    for event_id in event_ids:
-        row = conn.execute(select(schema.events).where(schema.events.c.id == event_id)).one()
-        cluster_id = _find_cluster(conn, row)
+def assign(conn: Connection, rows: list) -> None:
+    """Put each freshly written event row (a dict as inserted) into a cluster."""
+    for row in rows:
+        event = _Row(row)
+        cluster_id = _find_cluster(conn, event)
         if cluster_id is None:
-            cluster_id = _new_cluster(conn, row)
+            cluster_id = _new_cluster(conn, event)
         else:
-            _grow(conn, cluster_id, row)
-        conn.execute(schema.events.update().where(schema.events.c.id == event_id).values(cluster_id=cluster_id))
+            _grow(conn, cluster_id, event)
+        conn.execute(schema.events.update().where(schema.events.c.id == event.id).values(cluster_id=cluster_id))
 
 
-def attach_copy(conn: Connection, event_ids: list[str], original_document: str) -> None:
+def attach_copy(conn: Connection, rows: list, original_document: str) -> None:
     """A near-duplicate's events join the clusters of the original's matching events."""
     original = {
-        (_signature(r)): r.cluster_id
+        _signature(r): r.cluster_id
         for r in conn.execute(select(schema.events).where(schema.events.c.document_id == original_document))
     }
     rest = []
-    for event_id in event_ids:
-        row = conn.execute(select(schema.events).where(schema.events.c.id == event_id)).one()
-        cluster_id = original.get(_signature(row))
+    for row in rows:
+        event = _Row(row)
+        cluster_id = original.get(_signature(event))
         if cluster_id is None:
-            rest.append(event_id)
+            rest.append(row)
             continue
-        _grow(conn, cluster_id, row)
-        conn.execute(schema.events.update().where(schema.events.c.id == event_id).values(cluster_id=cluster_id))
+        _grow(conn, cluster_id, event)
+        conn.execute(schema.events.update().where(schema.events.c.id == event.id).values(cluster_id=cluster_id))
     assign(conn, rest)
+
+
+class _Row:
+    """Attribute access to an event row dict, like a database row."""
+
+    def __init__(self, data: dict):
+        self.__dict__.update(data)
 
 
 def _signature(row) -> tuple:

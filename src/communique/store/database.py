@@ -106,20 +106,20 @@ class Store:
             with self.engine.begin() as conn:
                 if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first():
                     return Stored(doc.id, "duplicate", 0)
-                ids = write_document(
+                rows = write_document(
                     conn, doc, origin, near_duplicate_of, signature, bands or [], datetime.now(UTC).isoformat()
                 )
                 if near_duplicate_of is None:  # a re-published copy adds evidence, not new happenings
-                    clustering.assign(conn, ids)
+                    clustering.assign(conn, rows)
                 else:
-                    clustering.attach_copy(conn, ids, near_duplicate_of)
+                    clustering.attach_copy(conn, rows, near_duplicate_of)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"{origin}: could not store the document ({exc.__class__.__name__}: "
                 f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]})"
             ) from None
         status = "near-duplicate" if near_duplicate_of else "new"
-        return Stored(doc.id, status, len(ids), near_duplicate_of)
+        return Stored(doc.id, status, len(rows), near_duplicate_of)
 
     def close(self) -> None:
         if self.dialect == "sqlite":  # keep the planner's statistics fresh (cheap; SQLite's advice)

@@ -26,7 +26,8 @@ def write_document(
     signature: bytes | None,
     bands: list[tuple[int, str]],
     now: str,
-) -> list[str]:
+) -> list[dict]:
+    """Insert the document and everything coded in it; return the event rows (for clustering)."""
     conn.execute(
         schema.documents.insert().values(
             id=doc.id,
@@ -52,80 +53,103 @@ def write_document(
     ]
     if mention_rows:
         conn.execute(schema.mentions.insert(), mention_rows)
-    return [_write_event(conn, doc, e, global_ids) for e in doc.events]
+    rows = [_event_row(doc, e, global_ids) for e in doc.events]
+    if rows:  # one executemany per table: statement count does not grow with the number of events
+        conn.execute(schema.events.insert(), rows)
+        _insert_side_tables(conn, doc, list(zip(rows, doc.events, strict=True)), global_ids)
+    return rows
 
 
 def _upsert_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
-    ids: dict[str, int] = {}
-    for actor in actors:
-        key = actor_key(actor)
-        row = conn.execute(select(schema.actors.c.id, schema.actors.c.titles).where(schema.actors.c.key == key)).first()
-        if row is None:
-            result = conn.execute(
-                schema.actors.insert().values(
-                    key=key,
-                    name=actor.name,
-                    kind=actor.kind,
-                    country=actor.country,
-                    sector=actor.sector,
-                    wikidata=actor.wikidata,
-                    titles=list(actor.titles),
-                )
+    """Global ids for the document's actors: one lookup for all, one insert for the new ones."""
+    keys = {actor.id: actor_key(actor) for actor in actors}
+    table = schema.actors
+    found = (
+        {
+            r.key: r
+            for r in conn.execute(
+                select(table.c.id, table.c.key, table.c.titles).where(table.c.key.in_(set(keys.values())))
             )
-            ids[actor.id] = result.inserted_primary_key[0]
-        else:
-            ids[actor.id] = row.id
-            titles = list(row.titles or [])
-            new_titles = [t for t in actor.titles if t not in titles]
-            if new_titles:
-                conn.execute(
-                    schema.actors.update().where(schema.actors.c.id == row.id).values(titles=titles + new_titles)
-                )
-    return ids
+        }
+        if keys
+        else {}
+    )
+    new = {}
+    for actor in actors:
+        key = keys[actor.id]
+        if key not in found and key not in new:
+            new[key] = {
+                "key": key,
+                "name": actor.name,
+                "kind": actor.kind,
+                "country": actor.country,
+                "sector": actor.sector,
+                "wikidata": actor.wikidata,
+                "titles": list(actor.titles),
+            }
+    if new:
+        conn.execute(table.insert(), list(new.values()))
+        found.update(
+            {
+                r.key: r
+                for r in conn.execute(select(table.c.id, table.c.key, table.c.titles).where(table.c.key.in_(set(new))))
+            }
+        )
+    for actor in actors:  # titles seen for the first time are added to the stored actor
+        row = found[keys[actor.id]]
+        titles = list(row.titles or [])
+        extra = [t for t in actor.titles if t not in titles]
+        if extra and keys[actor.id] not in new:
+            conn.execute(table.update().where(table.c.id == row.id).values(titles=titles + extra))
+    return {actor_id: found[key].id for actor_id, key in keys.items()}
 
 
-def _write_event(conn: Connection, doc: Document, e: Event, global_ids: dict[str, int]) -> str:
-    event_id = f"{doc.id}:{e.id}"
-    actor = [f"A{global_ids[i]}" for i in e.actor]
-    recipient = [f"A{global_ids[i]}" for i in e.recipient]
-    conn.execute(
-        schema.events.insert().values(
-            id=event_id,
-            document_id=doc.id,
-            event_type=e.event_type,
-            mode=e.mode,
-            context=list(e.context),
-            actor=actor,
-            recipient=recipient,
-            actor_country=list(e.actor_country),
-            recipient_country=list(e.recipient_country),
-            date_start=e.date.start.isoformat() if e.date and e.date.start else None,
-            date_end=e.date.end.isoformat() if e.date and e.date.end else None,
-            location_name=e.location.name if e.location else None,
-            location_country=e.location.country if e.location else None,
-            modality=e.modality,
-            sectors=list(e.sectors),
-            quantities=[q.to_dict() for q in e.quantities],
-            cameo=e.cameo,
-            text=doc.text[e.evidence[0].start : e.evidence[0].end],
-            confidence=e.confidence,
-            link=[f"{doc.id}:{i}" for i in e.link],
-            rules=list(e.rules),
+def _event_row(doc: Document, e: Event, global_ids: dict[str, int]) -> dict:
+    return {
+        "id": f"{doc.id}:{e.id}",
+        "document_id": doc.id,
+        "cluster_id": None,
+        "event_type": e.event_type,
+        "mode": e.mode,
+        "context": list(e.context),
+        "actor": [f"A{global_ids[i]}" for i in e.actor],
+        "recipient": [f"A{global_ids[i]}" for i in e.recipient],
+        "actor_country": list(e.actor_country),
+        "recipient_country": list(e.recipient_country),
+        "date_start": e.date.start.isoformat() if e.date and e.date.start else None,
+        "date_end": e.date.end.isoformat() if e.date and e.date.end else None,
+        "location_name": e.location.name if e.location else None,
+        "location_country": e.location.country if e.location else None,
+        "modality": e.modality,
+        "sectors": list(e.sectors),
+        "quantities": [q.to_dict() for q in e.quantities],
+        "cameo": e.cameo,
+        "text": doc.text[e.evidence[0].start : e.evidence[0].end],
+        "confidence": e.confidence,
+        "link": [f"{doc.id}:{i}" for i in e.link],
+        "rules": list(e.rules),
+    }
+
+
+def _insert_side_tables(
+    conn: Connection, doc: Document, pairs: list[tuple[dict, Event]], global_ids: dict[str, int]
+) -> None:
+    actors, countries, sectors, evidence = [], [], [], []
+    for row, e in pairs:
+        event_id = row["id"]
+        roles = {(global_ids[i], "actor") for i in e.actor} | {(global_ids[i], "recipient") for i in e.recipient}
+        actors.extend({"event_id": event_id, "actor_id": a, "role": r} for a, r in roles)
+        states = {(c, "actor") for c in e.actor_country} | {(c, "recipient") for c in e.recipient_country}
+        countries.extend({"event_id": event_id, "country": c, "role": r} for c, r in states)
+        sectors.extend({"event_id": event_id, "sector": s} for s in set(e.sectors))
+        evidence.extend(
+            {"event_id": event_id, "document_id": doc.id, "start": s.start, "end": s.end} for s in e.evidence
         )
-    )
-    roles = [(i, "actor") for i in e.actor] + [(i, "recipient") for i in e.recipient]
-    rows = {(global_ids[i], role) for i, role in roles}
-    if rows:
-        conn.execute(schema.event_actors.insert(), [{"event_id": event_id, "actor_id": a, "role": r} for a, r in rows])
-    countries = {(c, "actor") for c in e.actor_country} | {(c, "recipient") for c in e.recipient_country}
-    if countries:
-        conn.execute(
-            schema.event_countries.insert(), [{"event_id": event_id, "country": c, "role": r} for c, r in countries]
-        )
-    if e.sectors:
-        conn.execute(schema.event_sectors.insert(), [{"event_id": event_id, "sector": s} for s in set(e.sectors)])
-    conn.execute(
-        schema.evidence.insert(),
-        [{"event_id": event_id, "document_id": doc.id, "start": s.start, "end": s.end} for s in e.evidence],
-    )
-    return event_id
+    for table, values in (
+        (schema.event_actors, actors),
+        (schema.event_countries, countries),
+        (schema.event_sectors, sectors),
+        (schema.evidence, evidence),
+    ):
+        if values:
+            conn.execute(table.insert(), values)
