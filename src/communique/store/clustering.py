@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, or_, select, text
 
 from . import schema
 
@@ -35,7 +35,7 @@ def dyad_key(event_type: str, mode: str | None, actor_country: list[str], recipi
 
 
 def assign(conn: Connection, rows: list) -> None:
-    """Put each freshly written event row (a dict as inserted) into a cluster."""
+    """Give each event row about to be written (a dict) its cluster, creating or growing clusters."""
     for row in rows:
         event = _Row(row)
         cluster_id = _find_cluster(conn, event)
@@ -43,7 +43,7 @@ def assign(conn: Connection, rows: list) -> None:
             cluster_id = _new_cluster(conn, event)
         else:
             _grow(conn, cluster_id, event)
-        conn.execute(schema.events.update().where(schema.events.c.id == event.id).values(cluster_id=cluster_id))
+        row["cluster_id"] = cluster_id
 
 
 def attach_copy(conn: Connection, rows: list, original_document: str) -> None:
@@ -60,7 +60,7 @@ def attach_copy(conn: Connection, rows: list, original_document: str) -> None:
             rest.append(row)
             continue
         _grow(conn, cluster_id, event)
-        conn.execute(schema.events.update().where(schema.events.c.id == event.id).values(cluster_id=cluster_id))
+        row["cluster_id"] = cluster_id
     assign(conn, rest)
 
 
@@ -80,7 +80,55 @@ def _signature(row) -> tuple:
     )
 
 
+# Fixed statements (compiled once): clustering runs for every stored event.
+_CANDIDATES = text(
+    "SELECT id, date_start FROM clusters WHERE event_type = :event_type AND modality = :modality"
+    " AND dyad = :dyad AND (mode = :mode OR (mode IS NULL AND CAST(:mode AS VARCHAR(16)) IS NULL))"
+    " AND (CAST(:start AS VARCHAR(10)) IS NULL OR date_start IS NULL OR (date_start <= :end AND date_end >= :start))"
+    " AND (CAST(:location AS VARCHAR(3)) IS NULL OR location_country IS NULL OR location_country = :location)"
+    " ORDER BY id"
+)
+_NEW = text(
+    "INSERT INTO clusters (event_type, mode, modality, dyad, date_start, date_end, location_country, size)"
+    " VALUES (:event_type, :mode, :modality, :dyad, :date_start, :date_end, :location, 1) RETURNING id"
+)
+_GROW = text(
+    "UPDATE clusters SET size = size + 1,"
+    " date_start = CASE WHEN date_start IS NULL OR date_start > :date_start THEN COALESCE(:date_start, date_start)"
+    " ELSE date_start END,"
+    " date_end = CASE WHEN date_end IS NULL OR date_end < :date_end THEN COALESCE(:date_end, date_end)"
+    " ELSE date_end END,"
+    " location_country = COALESCE(location_country, :location) WHERE id = :id"
+)
+
+
 def _find_cluster(conn: Connection, row) -> int | None:
+    if not (row.actor_country and row.recipient_country):
+        return _find_for_partial(conn, row, _conditions(row)[:2] + _conditions(row)[3:])
+    start = end = None
+    if row.date_start:
+        start = (date.fromisoformat(row.date_start) - timedelta(WINDOW_DAYS)).isoformat()
+        end = (date.fromisoformat(row.date_end or row.date_start) + timedelta(WINDOW_DAYS)).isoformat()
+    candidates = conn.execute(
+        _CANDIDATES,
+        {
+            "event_type": row.event_type,
+            "modality": row.modality,
+            "mode": row.mode,
+            "start": start,
+            "end": end,
+            "dyad": dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
+            "location": row.location_country,
+        },
+    ).all()
+    if not row.date_start:
+        # an undated mention joins only when there is exactly one happening it can be
+        return candidates[0].id if len(candidates) == 1 else None
+    dated = [r for r in candidates if r.date_start]
+    return (dated or candidates)[0].id if candidates else None
+
+
+def _conditions(row) -> list:
     c = schema.clusters
     key = dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country)
     conditions = [
@@ -95,14 +143,7 @@ def _find_cluster(conn: Connection, row) -> int | None:
         conditions.append(or_(c.c.date_start.is_(None), and_(c.c.date_start <= end, c.c.date_end >= start)))
     if row.location_country:
         conditions.append(or_(c.c.location_country.is_(None), c.c.location_country == row.location_country))
-    if not (row.actor_country and row.recipient_country):
-        return _find_for_partial(conn, row, conditions[:2] + conditions[3:])
-    candidates = conn.execute(select(c.c.id, c.c.date_start).where(*conditions).order_by(c.c.id)).all()
-    if not row.date_start:
-        # an undated mention joins only when there is exactly one happening it can be
-        return candidates[0].id if len(candidates) == 1 else None
-    dated = [r for r in candidates if r.date_start]
-    return (dated or candidates)[0].id if candidates else None
+    return conditions
 
 
 def _find_for_partial(conn: Connection, row, conditions: list) -> int | None:
@@ -121,33 +162,22 @@ def _find_for_partial(conn: Connection, row, conditions: list) -> int | None:
 
 
 def _new_cluster(conn: Connection, row) -> int:
-    result = conn.execute(
-        schema.clusters.insert().values(
-            event_type=row.event_type,
-            mode=row.mode,
-            modality=row.modality,
-            dyad=dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
-            date_start=row.date_start,
-            date_end=row.date_end,
-            location_country=row.location_country,
-            size=1,
-        )
-    )
-    return result.inserted_primary_key[0]
+    return conn.execute(
+        _NEW,
+        {
+            "event_type": row.event_type,
+            "mode": row.mode,
+            "modality": row.modality,
+            "dyad": dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
+            "date_start": row.date_start,
+            "date_end": row.date_end,
+            "location": row.location_country,
+        },
+    ).scalar_one()
 
 
 def _grow(conn: Connection, cluster_id: int, row) -> None:
-    c = schema.clusters
-    current = conn.execute(select(c).where(c.c.id == cluster_id)).one()
-    start = min(filter(None, [current.date_start, row.date_start]), default=None)
-    end = max(filter(None, [current.date_end, row.date_end]), default=None)
     conn.execute(
-        c.update()
-        .where(c.c.id == cluster_id)
-        .values(
-            size=current.size + 1,
-            date_start=start,
-            date_end=end,
-            location_country=current.location_country or row.location_country,
-        )
+        _GROW,
+        {"id": cluster_id, "date_start": row.date_start, "date_end": row.date_end, "location": row.location_country},
     )

@@ -16,7 +16,7 @@ from ..errors import StoreError
 from ..model import Document
 from . import clustering, schema
 from .migrations import SCHEMA_VERSION, applied, migrate
-from .writer import write_document
+from .writer import insert_events, write_document
 
 
 def default_url() -> str:
@@ -106,13 +106,14 @@ class Store:
             with self.engine.begin() as conn:
                 if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first():
                     return Stored(doc.id, "duplicate", 0)
-                rows = write_document(
+                rows, global_ids = write_document(
                     conn, doc, origin, near_duplicate_of, signature, bands or [], datetime.now(UTC).isoformat()
                 )
                 if near_duplicate_of is None:  # a re-published copy adds evidence, not new happenings
                     clustering.assign(conn, rows)
                 else:
                     clustering.attach_copy(conn, rows, near_duplicate_of)
+                insert_events(conn, doc, rows, global_ids)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"{origin}: could not store the document ({exc.__class__.__name__}: "

@@ -26,8 +26,8 @@ def write_document(
     signature: bytes | None,
     bands: list[tuple[int, str]],
     now: str,
-) -> list[dict]:
-    """Insert the document and everything coded in it; return the event rows (for clustering)."""
+) -> tuple[list[dict], dict[str, int]]:
+    """Insert the document, its actors and mentions; return the event rows to cluster and insert."""
     conn.execute(
         schema.documents.insert().values(
             id=doc.id,
@@ -53,11 +53,14 @@ def write_document(
     ]
     if mention_rows:
         conn.execute(schema.mentions.insert(), mention_rows)
-    rows = [_event_row(doc, e, global_ids) for e in doc.events]
-    if rows:  # one executemany per table: statement count does not grow with the number of events
+    return [_event_row(doc, e, global_ids) for e in doc.events], global_ids
+
+
+def insert_events(conn: Connection, doc: Document, rows: list[dict], global_ids: dict[str, int]) -> None:
+    """The event rows (clusters already assigned) and their side tables: one executemany per table."""
+    if rows:
         conn.execute(schema.events.insert(), rows)
         _insert_side_tables(conn, doc, list(zip(rows, doc.events, strict=True)), global_ids)
-    return rows
 
 
 def _upsert_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
