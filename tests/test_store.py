@@ -117,3 +117,14 @@ def test_bad_database_url_is_one_clear_error(tmp_path):
         Store("nosuchdb://x")
     with pytest.raises(StoreError, match="cannot open database"):
         Store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_text_filter_matches_non_ascii_words_in_any_case(db_url, coded):
+    with Store(db_url) as store:
+        for doc in coded.values():
+            _add(store, doc)
+        with store.connect() as conn:
+            lower = find_events(conn, EventFilter(text="välkomnade"), clusters=False)
+            upper = find_events(conn, EventFilter(text="VÄLKOMNADE"), clusters=False)
+    assert lower and {e["id"] for e in lower} == {e["id"] for e in upper}
+    assert all("välkomnade" in e["text"].lower() for e in lower)

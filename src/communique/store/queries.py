@@ -50,7 +50,15 @@ def _conditions(f: EventFilter) -> list:
         match = a.c.wikidata == f.actor if _is_qid(f.actor) else func.lower(a.c.name).contains(f.actor.lower())
         conditions.append(exists().where(and_(ea.c.event_id == E.c.id, ea.c.actor_id == a.c.id, match)))
     if f.text:
-        conditions.extend(func.lower(E.c.text).contains(word.lower()) for word in f.text.split())
+        # SQLite's lower() folds ASCII only: also match the word as written and capitalised ("Överens")
+        conditions.extend(
+            or_(
+                func.lower(E.c.text).contains(word.lower()),
+                E.c.text.contains(word.lower()),
+                E.c.text.contains(word.lower().capitalize()),
+            )
+            for word in f.text.split()
+        )
     return conditions
 
 
