@@ -256,6 +256,9 @@ def _country_of(m: Mention) -> str | None:
     return org.country if org else None
 
 
+_NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}  # "Ferdinand Marcos Jr" is "Marcos"
+
+
 def _known_persons(doc: Document) -> dict[str, str]:
     """Name part -> canonical name, for persons named in full; ambiguous parts map to ''."""
     people = dictionary.load().persons
@@ -264,7 +267,8 @@ def _known_persons(doc: Document) -> dict[str, str]:
         if m.kind != "person":
             continue
         full = people[m.key].name if m.key else ascii_fold(m.text)
-        for part in {full.split()[0], full.split()[-1]}:
+        words = [w for w in full.replace(".", "").split() if w not in _NAME_SUFFIXES]
+        for part in {words[0], words[-1]} if words else set():
             if part in parts and parts[part] != full:
                 parts[part] = ""
             else:
