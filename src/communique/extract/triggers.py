@@ -84,7 +84,8 @@ def _specific_agreements(triggers: list[Trigger]) -> list[Trigger]:
     drop = set()
     for i, t in enumerate(triggers):
         if t.event_type == "AGREE" and t.mode is None:
-            if any(later.event_type == "AGREE" and later.mode for later in triggers[i + 1 :]):
+            later = triggers[i + 1 :]
+            if any((x.event_type == "AGREE" and x.mode) or x.event_type == "AID" for x in later):
                 drop.add(i)
     return [t for i, t in enumerate(triggers) if i not in drop]
 
