@@ -136,7 +136,8 @@ class Coder:
             if mention.kind == "collective" and mention.key == "previous_person":
                 found = [_previous_person(doc, mention, by_mention)]
             elif mention.kind == "collective":
-                found = [_party(doc, iso, mention.key) for iso in _local_dyad(doc, mention)]
+                local = _local_people(doc, mention) if mention.key == "leaders" else {}
+                found = [local.get(iso) or _party(doc, iso, mention.key) for iso in _local_dyad(doc, mention)]
             else:
                 found = [by_mention.get(id(mention))]
             side.actors.extend(a for a in found if a and a not in side.actors)
@@ -259,6 +260,17 @@ def _local_dyad(doc: Document, mention: Mention) -> tuple[str, ...]:
         if event.evidence and event.evidence[0].start < mention.start and len(states) == 2:
             return states
     return doc.dyad
+
+
+def _local_people(doc: Document, mention: Mention) -> dict[str, Actor]:
+    """"De två ministrarna" right after the ministers' talks are those two ministers: the persons of
+    the last event before the phrase, by state."""
+    people = {a.id: a for a in doc.actors if a.kind == "person"}
+    for event in reversed(doc.events):
+        if event.evidence and event.evidence[0].start < mention.start:
+            found = [people[i] for i in event.actor + event.recipient if i in people]
+            return {a.country: a for a in reversed(found) if a.country}
+    return {}
 
 
 def _previous_person(doc: Document, mention: Mention, by_mention) -> Actor | None:

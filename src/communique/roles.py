@@ -34,6 +34,9 @@ class RoleReader:
         self.joiners = {w.lower() for w in grammar.get("title_joiners", [])}
         self.adjective_heads = {w.lower() for w in grammar.get("adjective_heads", [])}
         self.definite = tuple(grammar.get("definite_noun_suffixes", []))
+        relatives = "|".join(re.escape(w) for w in grammar.get("relative_pronouns", []))
+        # a relative clause right after a participant has that participant as its subject
+        self.relative = re.compile(rf"[\s,]*(?:{relatives})\b[^,;.]*$" if relatives else "(?!)", re.I)
         self.articles = {w.lower() for w in grammar.get("definite_articles", [])}
         self.invited_by = re.compile(grammar.get("invited_by", "(?!)"), re.I)
         joiners = "|".join(re.escape(w) for w in grammar.get("title_joiners", ["och"]) if w.isalpha())
@@ -104,6 +107,9 @@ class RoleReader:
         ("Vietnam har beslutat att ge ..."). A state adjective counts only when nothing else is."""
         if not before:
             return []
+        last = before[-1]
+        if self.relative.match(doc.text, last.end, trigger.start):  # "Wang Yi, som är på besök i ..."
+            return [last]
         floor = sentence_start
         cuts = [before[0].start] + [
             m.end() for m in self.clause_marker.finditer(doc.text, before[0].start, trigger.start)
