@@ -24,6 +24,11 @@ class _Group(click.Group):
         except CommuniqueError as exc:
             click.echo(f"communique: {exc}", err=True)
             ctx.exit(2)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line for the user, not a traceback
+            click.echo(f"communique: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+            ctx.exit(3)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -36,6 +36,16 @@ class Score:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    def to_dict(self) -> dict:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
+
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
@@ -57,20 +67,10 @@ class Report:
             self.totals[key].add(score)
 
     def to_dict(self) -> dict:
-        def row(s: Score) -> dict:
-            return {
-                "tp": s.tp,
-                "fp": s.fp,
-                "fn": s.fn,
-                "precision": round(s.precision, 3),
-                "recall": round(s.recall, 3),
-                "f1": round(s.f1, 3),
-            }
-
         return {
             "documents": len(self.documents),
-            "totals": {k: row(v) for k, v in self.totals.items()},
-            "per_document": {d: {k: row(v) for k, v in s.items()} for d, s in self.documents.items()},
+            "totals": {k: v.to_dict() for k, v in self.totals.items()},
+            "per_document": {d: {k: v.to_dict() for k, v in s.items()} for d, s in self.documents.items()},
         }
 
     def table(self) -> str:

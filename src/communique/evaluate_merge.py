@@ -42,14 +42,7 @@ class MergeReport:
         return {
             "documents": self.documents,
             "multi_document_clusters": self.clusters,
-            "pairs": {
-                "tp": s.tp,
-                "fp": s.fp,
-                "fn": s.fn,
-                "precision": round(s.precision, 3),
-                "recall": round(s.recall, 3),
-                "f1": round(s.f1, 3),
-            },
+            "pairs": s.to_dict(),
         }
 
 

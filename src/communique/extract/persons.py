@@ -70,30 +70,24 @@ def _title_reference(doc: Document, chain: list[Mention], pack: LanguagePack) ->
         holders = {k: m for k, m in holders.items() if _state_of(m) == home}  # Swedish "statsministern" is Sweden's
     if len(holders) == 1:
         holder = next(iter(holders.values()))
-        return Mention(
-            last.start,
-            last.end,
-            last.text,
-            "person",
-            holder.key,
-            f"{pack.code}.person.title_reference",
-            country=holder.country,
-            name=holder.name,
-        )
+        name = holder.name or (None if holder.key else holder.text)  # an unknown holder is known by its words
+        return _reference(last, holder.key, holder.country, name, pack)
     if holders or not definite:
         return None
     entry = _office_holder(doc, wanted, country or pack.grammar.get("home_country"))
-    if entry is None:
-        return None
+    return _reference(last, entry.id, entry.country, entry.name, pack) if entry else None
+
+
+def _reference(title: Mention, key: str | None, country: str | None, name: str | None, pack) -> Mention:
     return Mention(
-        last.start,
-        last.end,
-        last.text,
+        title.start,
+        title.end,
+        title.text,
         "person",
-        entry.id,
+        key,
         f"{pack.code}.person.title_reference",
-        country=entry.country,
-        name=entry.name,
+        country=country,
+        name=name,
     )
 
 
