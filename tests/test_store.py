@@ -128,3 +128,22 @@ def test_text_filter_matches_non_ascii_words_in_any_case(db_url, coded):
             upper = find_events(conn, EventFilter(text="VÄLKOMNADE"), clusters=False)
     assert lower and {e["id"] for e in lower} == {e["id"] for e in upper}
     assert all("välkomnade" in e["text"].lower() for e in lower)
+
+
+def test_migration_adds_actor_counts_to_an_old_database(tmp_path, coded):
+    """A store created before 0002 gets the column, the backfilled counts and the index."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    with Store(url) as store:
+        for doc in list(coded.values())[:3]:
+            _add(store, doc)
+    with sqlite3.connect(tmp_path / "old.db") as conn:  # take the database back to schema version 1
+        conn.execute("DROP INDEX ix_actors_events")
+        conn.execute("ALTER TABLE actors DROP COLUMN events")
+        conn.execute("DELETE FROM schema_migrations WHERE name = '0002_actor_event_counts'")
+    with Store(url) as store:
+        assert store.schema_version() == 2
+        with store.connect() as conn:
+            actors = list_actors(conn, limit=5)
+    assert actors[0]["events"] >= actors[-1]["events"] and actors[0]["events"] > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 
 from . import schema
 
@@ -15,7 +15,20 @@ def _initial(conn: Connection) -> None:
 
 
 # (name, function): append new migrations at the end, never edit an applied one
-MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (("0001_initial", _initial),)
+def _actor_event_counts(conn: Connection) -> None:
+    """`communique actors` sorts by how many events name an actor: keep that count on the actor."""
+    if "events" not in {c["name"] for c in inspect(conn).get_columns("actors")}:
+        conn.execute(text("ALTER TABLE actors ADD COLUMN events INTEGER NOT NULL DEFAULT 0"))
+    conn.execute(text("UPDATE actors SET events = (SELECT count(*) FROM event_actors WHERE actor_id = actors.id)"))
+    if "ix_actors_events" not in {i["name"] for i in inspect(conn).get_indexes("actors")}:
+        conn.execute(text("CREATE INDEX ix_actors_events ON actors (events DESC, name)"))
+
+
+# (name, function): append new migrations at the end, never edit an applied one
+MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
+    ("0001_initial", _initial),
+    ("0002_actor_event_counts", _actor_event_counts),
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -61,6 +61,7 @@ actors = Table(
     Column("sector", String(8)),
     Column("wikidata", String(16)),
     Column("titles", JSON, nullable=False),
+    Column("events", Integer, nullable=False, server_default="0"),  # how many events name it (0002)
 )
 
 mentions = Table(
@@ -160,5 +161,6 @@ INDEXES = (
     Index("ix_clusters_key", clusters.c.event_type, clusters.c.dyad, clusters.c.date_start),
     Index("ix_actors_name", actors.c.name),
     Index("ix_actors_wikidata", actors.c.wikidata),
+    Index("ix_actors_events", actors.c.events.desc(), actors.c.name),
     Index("ix_document_bands_doc", document_bands.c.document_id),
 )

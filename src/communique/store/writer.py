@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 
 from ..dictionary import slug
 from ..model import Actor, Document, Event
@@ -54,6 +54,9 @@ def write_document(
     if mention_rows:
         conn.execute(schema.mentions.insert(), mention_rows)
     return [_event_row(doc, e, global_ids) for e in doc.events], global_ids
+
+
+_COUNT = text("UPDATE actors SET events = events + :n WHERE id = :id")
 
 
 def insert_events(conn: Connection, doc: Document, rows: list[dict], global_ids: dict[str, int]) -> None:
@@ -148,6 +151,11 @@ def _insert_side_tables(
         evidence.extend(
             {"event_id": event_id, "document_id": doc.id, "start": s.start, "end": s.end} for s in e.evidence
         )
+    counts: dict[int, int] = {}
+    for row in actors:
+        counts[row["actor_id"]] = counts.get(row["actor_id"], 0) + 1
+    if counts:
+        conn.execute(_COUNT, [{"id": actor_id, "n": n} for actor_id, n in counts.items()])
     for table, values in (
         (schema.event_actors, actors),
         (schema.event_countries, countries),
