@@ -31,7 +31,21 @@ class EventFilter:
     offset: int = 0
 
 
-def _conditions(f: EventFilter) -> list:
+# Below this many matching side-table rows a filter reads the event ids first (IN); above it the newest
+# events are walked in date order and checked one by one (EXISTS). Either way a page costs little.
+_SELECTIVE = 10_000
+
+
+def _membership(conn: Connection | None, ids, correlated) -> object:
+    """`events.id IN (ids)` for a rare value, a correlated EXISTS for a common one."""
+    if conn is not None:
+        few = conn.execute(select(func.count()).select_from(ids.limit(_SELECTIVE).subquery())).scalar_one()
+        if few < _SELECTIVE:
+            return E.c.id.in_(ids)
+    return exists().where(correlated)
+
+
+def _conditions(f: EventFilter, conn: Connection | None = None) -> list:
     conditions = []
     if f.event_type:
         conditions.append(E.c.event_type == f.event_type.upper())
@@ -41,14 +55,23 @@ def _conditions(f: EventFilter) -> list:
         conditions.append(E.c.date_start <= f.until.isoformat())
     if f.country:
         ec = schema.event_countries
-        conditions.append(exists().where(and_(ec.c.event_id == E.c.id, ec.c.country == f.country.upper())))
+        value = ec.c.country == f.country.upper()
+        conditions.append(_membership(conn, select(ec.c.event_id).where(value), and_(ec.c.event_id == E.c.id, value)))
     if f.sector:
         es = schema.event_sectors
-        conditions.append(exists().where(and_(es.c.event_id == E.c.id, es.c.sector == f.sector.lower())))
+        value = es.c.sector == f.sector.lower()
+        conditions.append(_membership(conn, select(es.c.event_id).where(value), and_(es.c.event_id == E.c.id, value)))
     if f.actor:
         ea, a = schema.event_actors, schema.actors
         match = a.c.wikidata == f.actor if _is_qid(f.actor) else func.lower(a.c.name).contains(f.actor.lower())
-        conditions.append(exists().where(and_(ea.c.event_id == E.c.id, ea.c.actor_id == a.c.id, match)))
+        actor_ids = select(a.c.id).where(match)
+        conditions.append(
+            _membership(
+                conn,
+                select(ea.c.event_id).where(ea.c.actor_id.in_(actor_ids)),
+                and_(ea.c.event_id == E.c.id, ea.c.actor_id.in_(actor_ids)),
+            )
+        )
     if f.text:
         # SQLite's lower() folds ASCII only: also match the word as written and capitalised ("Överens")
         conditions.extend(
@@ -73,7 +96,7 @@ def find_events(conn: Connection, f: EventFilter, clusters: bool = True) -> list
     page costs the page, not a sort of every match.
     """
     order = (E.c.date_start.desc().nulls_last(), E.c.id)
-    conditions = _conditions(f)
+    conditions = _conditions(f, conn)
     if not clusters:
         rows = conn.execute(select(E).where(*conditions).order_by(*order).limit(f.limit).offset(f.offset)).all()
         return _event_dicts(conn, rows)
