@@ -23,6 +23,7 @@ train: install
 
 bench: install
 	$(PY) bench/bench_extract.py
+	$(PY) bench/bench_store.py
 
 lint: install
 	.venv/bin/ruff check src tests bench scripts
