@@ -39,7 +39,6 @@ import json
 import os
 import platform
 import random
-import resource
 import shutil
 import sqlite3
 import statistics
@@ -58,6 +57,8 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.schema import CreateIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_extract import cpu_model, peak_mb  # noqa: E402  (one machine report for both benchmarks)
 
 from communique import dictionary  # noqa: E402
 from communique.store import EventFilter, Store, schema  # noqa: E402
@@ -309,22 +310,6 @@ def rss_mb() -> float:
     except OSError:
         pass
     return 0.0
-
-
-def peak_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def log(message: str) -> None:
