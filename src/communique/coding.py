@@ -85,6 +85,8 @@ class Coder:
             )
         if trigger.role == "visit" and actor_side.countries and actor_side.countries == recipient_side.countries:
             recipient_side = self._dyad_partner(doc, actor_side, by_mention)
+        if trigger.role == "visit" and actor_side.actors and not recipient_side.actors:
+            recipient_side = _host_by_place(doc, sentence, trigger, actor_side)
         date, explicit = self._date(doc, trigger, zone, running)
         modality = self._modality(doc, sentence, trigger, zone, date if explicit else None, explicit == "relative")
         text_zone = doc.text[trigger.start : zone[1]]
@@ -120,12 +122,12 @@ class Coder:
         third_party = set(recipient.countries) - set(actor.countries)
         if (len(set(actor.countries)) > 1 and not third_party) or _is_collective(roles.actor, recipient):
             actor, recipient = self._split(doc, actor)  # both parties act together
+        if trigger.role != "visit":  # nobody praises or meets their own state here: that is a misread role
+            recipient = _Side([a for a in recipient.actors if not a.country or a.country not in actor.countries])
         if not recipient.actors and trigger.role == "accept":
             invite = next((e for e in reversed(doc.events) if e.mode == "invite"), None)
             if invite:
                 recipient = _Side([a for a in doc.actors if a.id in invite.actor])
-        if trigger.role != "visit":  # nobody praises or meets their own state here: that is a misread role
-            recipient = _Side([a for a in recipient.actors if not a.country or a.country not in actor.countries])
         if not recipient.actors and trigger.symmetric and actor.actors:
             recipient = self._dyad_partner(doc, actor, by_mention)
         return actor, recipient
@@ -135,6 +137,8 @@ class Coder:
         for mention in mentions:
             if mention.kind == "collective" and mention.key == "previous_person":
                 found = [_previous_person(doc, mention, by_mention)]
+            elif mention.kind == "collective" and mention.key == "previous_mention":
+                found = [_last_person_before(doc, mention, by_mention)]
             elif mention.kind == "collective":
                 local = _local_people(doc, mention) if mention.key == "leaders" else {}
                 found = [local.get(iso) or _party(doc, iso, mention.key) for iso in _local_dyad(doc, mention)]
@@ -273,6 +277,27 @@ def _local_people(doc: Document, mention: Mention) -> dict[str, Actor]:
     return {}
 
 
+def _host_by_place(doc: Document, sentence: Sentence, trigger: Trigger, visitor: _Side) -> _Side:
+    """"arrived in Hanoi for a visit": the state of a foreign city named after the trigger is the host."""
+    for m in doc.mentions:
+        if m.kind == "location" and trigger.start <= m.start < sentence.end:
+            iso = m.key.split("|", 1)[0]
+            state = next((a for a in doc.actors if a.kind == "country" and a.country == iso), None)
+            if state and iso not in visitor.countries:
+                return _Side([state])
+    return _Side()
+
+
+def _last_person_before(doc: Document, mention: Mention, by_mention) -> Actor | None:
+    """"... met To Lam and invited him": an object pronoun is the person named last before it, never the
+    sentence's own subject ("Thongloun tackade honom": him is not Thongloun)."""
+    sentence = next(x for x in doc.sentences if x.start <= mention.start < x.end)
+    people = [m for m in doc.mentions if m.kind == "person" and not m.attribute]
+    subject = next((m for m in people if sentence.start <= m.start < mention.start), None)
+    before = [m for m in people if m.end <= mention.start and m is not subject]
+    return by_mention.get(id(before[-1])) if before else None
+
+
 def _previous_person(doc: Document, mention: Mention, by_mention) -> Actor | None:
     """ "Han uppskattade ...": the person who acted in the last event before the pronoun, else the
     person named last before it."""
@@ -288,7 +313,9 @@ def _previous_person(doc: Document, mention: Mention, by_mention) -> Actor | Non
 
 
 def _is_collective(mentions: list[Mention], recipient: _Side) -> bool:
-    return not recipient.actors and any(m.kind == "collective" and m.key != "previous_person" for m in mentions)
+    return not recipient.actors and any(
+        m.kind == "collective" and m.key not in ("previous_person", "previous_mention") for m in mentions
+    )
 
 
 def _sentence_of(doc: Document, trigger: Trigger) -> Sentence:
