@@ -58,7 +58,7 @@ from sqlalchemy.schema import CreateIndex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_extract import cpu_model, peak_mb  # noqa: E402  (one machine report for both benchmarks)
+from bench_extract import cpu_model, peak_mb, rss_mb  # noqa: E402  (one machine report for both benchmarks)
 
 from communique import dictionary  # noqa: E402
 from communique.store import EventFilter, Store, schema  # noqa: E402
@@ -299,17 +299,6 @@ TEXT_WORDS = [
 
 def cumulative(weights):
     return list(accumulate(weights))
-
-
-def rss_mb() -> float:
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
 
 
 def log(message: str) -> None:

@@ -186,7 +186,6 @@ class Document:
     title: str | None = None
     language: str | None = None
     published: date | None = None
-    body_start: int = 0  # where the analysed text starts (after a title line)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

@@ -88,7 +88,7 @@ def from_text(raw: str, path: str | None = None) -> Document:
     if not text:
         raise InputError(path, "has no article text")
     doc = Document(id=document_id(text), text=text, path=path, source_url=source_url)
-    doc.title, doc.body_start = _title(text)
+    doc.title = _title(text)
     doc.published = _published(text)
     return doc
 
@@ -114,13 +114,13 @@ def _strip_trailer(lines: list[str]) -> tuple[str | None, list[str]]:
     return source_url, lines[:end]
 
 
-def _title(text: str) -> tuple[str | None, int]:
+def _title(text: str) -> str | None:
     """A short first line without a closing full stop, followed by more text, is a headline."""
     first, sep, rest = text.partition("\n")
     if sep and rest.strip() and len(first) <= 160 and not first.rstrip().endswith((".", ":", ";")):
         if not _PUBLISHED.match(first):
-            return first.strip(), 0
-    return None, 0
+            return first.strip()
+    return None
 
 
 def _published(text: str) -> date | None:

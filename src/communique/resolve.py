@@ -34,10 +34,6 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     return doc
 
 
-def actor_key(m: Mention) -> tuple[str, str]:
-    return _actor_key(m)
-
-
 def _actor_key(m: Mention) -> tuple[str, str]:
     if m.kind == "person":
         return ("person", m.key or dictionary.slug(_person_name(m)))
