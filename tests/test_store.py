@@ -147,3 +147,22 @@ def test_migration_adds_actor_counts_to_an_old_database(tmp_path, coded):
         with store.connect() as conn:
             actors = list_actors(conn, limit=5)
     assert actors[0]["events"] >= actors[-1]["events"] and actors[0]["events"] > 0
+
+
+def test_a_failing_migration_leaves_no_half_made_schema(db_url, monkeypatch):
+    """Schema changes are one transaction on both backends: a failure part-way leaves the database as it was."""
+    from sqlalchemy import create_engine, inspect
+
+    from communique.store import migrations
+
+    def broken(conn):
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + (("9999_broken", broken),))
+    with pytest.raises(RuntimeError):
+        Store(db_url)
+    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        assert "documents" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
