@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from .errors import DataError
+from .prefilter import StartIndex
 
 
 def _available() -> tuple[str, ...]:
@@ -54,7 +55,7 @@ class LanguagePack:
     numbers: dict
     countries: dict[str, dict]
     mt_repairs: list[dict] = field(default_factory=list)
-    trigger_starts: re.Pattern | None = None  # where any trigger rule can match: one scan finds them all
+    trigger_index: StartIndex | None = None  # where each trigger rule can match: one scan finds them all
 
     def genitives(self, name: str) -> list[str]:
         """Genitive forms of a name by the pack's rule ("Vietnam" -> "Vietnams", "FN" -> "FN:s")."""
@@ -99,13 +100,8 @@ def load(code: str) -> LanguagePack:
         countries=_read_yaml(code, "countries.yaml"),
         mt_repairs=_read_yaml(code, "mt_repairs.yaml", required=False) or [],
     )
-    pack.trigger_starts = _starts(pack.triggers)
+    pack.trigger_index = StartIndex([r.regex for r in pack.triggers])
     return pack
-
-
-def _starts(rules: list[TriggerRule]) -> re.Pattern:
-    inner = "|".join(r.regex.pattern.removeprefix(r"(?<![\w-])") for r in rules)
-    return re.compile(rf"(?<![\w-])(?=(?:{inner}))")
 
 
 def _titles(items: list[dict]) -> dict[str, TitleEntry]:

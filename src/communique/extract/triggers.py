@@ -46,18 +46,18 @@ class _RuleMatch:
 
 
 def _matches(lowered: str, pack: LanguagePack):
-    """What every rule's `finditer` would find, but each rule is tried only where the pack's combined
-    start pattern says some rule can begin (one scan of the text instead of one per rule)."""
-    next_free = [0] * len(pack.triggers)
-    for start in pack.trigger_starts.finditer(lowered):
-        pos = start.start()
-        for i, rule in enumerate(pack.triggers):
+    """What every rule's `finditer` would find, but each rule is tried only where the pack's start
+    index says it can begin (one scan of the text instead of one per rule)."""
+    rules = pack.triggers
+    next_free = [0] * len(rules)
+    for pos, indexes in pack.trigger_index.candidates(lowered):
+        for i in indexes:
             if pos < next_free[i]:
                 continue
-            match = rule.regex.match(lowered, pos)
+            match = rules[i].regex.match(lowered, pos)
             if match:
                 next_free[i] = max(match.end(), pos + 1)
-                yield _RuleMatch(match, rule)
+                yield _RuleMatch(match, rules[i])
 
 
 def _trigger(doc: Document, match, rule) -> Trigger:

@@ -1,0 +1,122 @@
+"""Where a set of regular expressions can start, found in one Aho-Corasick pass.
+
+Each pattern is parsed (the `re` parser) into the literal prefixes every match must begin with; one
+automaton over all prefixes then names, for each text position, the only patterns worth trying there.
+A pattern whose matches can start with anything (no literal prefix) is tried wherever its own
+boundary-free scan says it can begin. The candidates are a superset of the true starts, never fewer.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_c
+import re._parser as sre_parse
+from collections.abc import Sequence
+
+import ahocorasick
+
+_MAX_PREFIX = 8  # longer prefixes select little more and multiply the automaton's keys
+_MAX_OPEN = 256  # alternatives beyond this stop growing (shorter prefixes are still sound)
+_ZERO_WIDTH = (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT)
+_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
+_GROUPS = (sre_c.SUBPATTERN, sre_c.ATOMIC_GROUP)
+
+
+def literal_prefixes(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings one of which starts every match of `pattern`; None when some match may start with any
+    character (or the pattern is case-insensitive, which literal prefixes cannot express)."""
+    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        opened, closed = _walk(list(sre_parse.parse(pattern.pattern, pattern.flags)), {""})
+    except _Unsure:
+        return None
+    found = opened | closed
+    if "" in found:
+        return None
+    # "ab" already covers "abc": keep only the shortest of each chain
+    return frozenset(p for p in found if not any(p != q and p.startswith(q) for q in found))
+
+
+class _Unsure(Exception):
+    pass
+
+
+def _walk(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
+    """Extend the `opened` prefixes through `items`; returns (still open, closed)."""
+    closed: set[str] = set()
+    for op, av in items:
+        if not opened:
+            break
+        if op is sre_c.LITERAL:
+            opened = {p + chr(av) for p in opened}
+        elif op is sre_c.IN and len(av) <= 4 and all(o is sre_c.LITERAL for o, _ in av):
+            opened = {p + chr(c) for p in opened for _, c in av}
+        elif op in _ZERO_WIDTH:
+            continue  # an assertion consumes nothing: ignoring it only admits more candidates
+        elif op in _GROUPS:
+            if op is sre_c.SUBPATTERN and av[1] & re.IGNORECASE:
+                raise _Unsure
+            opened, inner = _walk(list(av[-1]), opened)
+            closed |= inner
+        elif op is sre_c.BRANCH:
+            results = [_walk(list(branch), opened) for branch in av[1]]
+            opened = set().union(*(o for o, _ in results))
+            closed |= set().union(*(c for _, c in results))
+        elif op in _REPEATS:
+            low, high, body = av
+            once, inner = _walk(list(body), opened)
+            closed |= inner
+            if high == 1:
+                opened = once | (opened if low == 0 else set())
+            else:  # after the first round the next characters are unknown
+                closed |= once
+                opened = opened if low == 0 else set()
+        else:
+            closed |= opened
+            opened = set()
+        if len(opened) > _MAX_OPEN:
+            closed |= opened
+            opened = set()
+        else:
+            done = {p for p in opened if len(p) >= _MAX_PREFIX}
+            closed |= done
+            opened -= done
+    return opened, closed
+
+
+class StartIndex:
+    """For a list of patterns, the positions of a text where each may match (`re.match` at that
+    position), in increasing order."""
+
+    def __init__(self, patterns: Sequence[re.Pattern]):
+        self._automaton = ahocorasick.Automaton()
+        keys: dict[str, list[int]] = {}
+        unanchored: list[int] = []
+        for i, pattern in enumerate(patterns):
+            prefixes = literal_prefixes(pattern)
+            if prefixes is None:
+                unanchored.append(i)
+                continue
+            for prefix in prefixes:
+                keys.setdefault(prefix, []).append(i)
+        for key, indexes in keys.items():
+            self._automaton.add_word(key, (len(key), tuple(indexes)))
+        self._empty = not keys
+        if not self._empty:
+            self._automaton.make_automaton()
+        self._unanchored = tuple(unanchored)
+        # the unanchored patterns' own starts: one scan over the union of them, zero-width
+        inner = "|".join(f"(?:{patterns[i].pattern})" for i in unanchored)
+        self._scan = re.compile(f"(?=(?:{inner}))") if unanchored else None
+
+    def candidates(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
+        """(position, indexes of the patterns to try there, ascending), by position."""
+        at: dict[int, set[int]] = {}
+        if not self._empty:
+            for end, (size, indexes) in self._automaton.iter(text):
+                at.setdefault(end - size + 1, set()).update(indexes)
+        if self._scan is not None:
+            for match in self._scan.finditer(text):
+                at.setdefault(match.start(), set()).update(self._unanchored)
+        return [(pos, tuple(sorted(at[pos]))) for pos in sorted(at)]
