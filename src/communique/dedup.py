@@ -7,6 +7,7 @@ import hashlib
 import re
 import zlib
 from dataclasses import dataclass
+from itertools import accumulate
 
 import numpy as np
 from datasketch import MinHash
@@ -26,16 +27,28 @@ class Fingerprint:
     bands: list[tuple[int, str]]
 
 
-def _crc32(data: bytes) -> int:
-    """A stable 32-bit hash (CRC-32 in C): several times cheaper than datasketch's SHA-1 default."""
-    return zlib.crc32(data)
+# The permutations depend only on NUM_PERM and the seed: drawn once (that cost ~1 ms a text), then copied.
+# The shingles arrive hashed (CRC-32), so `int` hands each hash through as it is.
+_EMPTY = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
+
+
+def shingle_hashes(text: str) -> list[int]:
+    """CRC-32 of every word 5-shingle (the words joined by one space), read as slices of one encoded buffer
+    instead of building each shingle; repeats are harmless since MinHash keeps minima."""
+    words = _WORD.findall(text.lower())
+    joined = " ".join(words)
+    encoded = joined.encode("utf-8")
+    if len(words) < 5:
+        return [zlib.crc32(encoded)]
+    sizes = map(len, words) if len(encoded) == len(joined) else (len(w.encode("utf-8")) for w in words)
+    offsets = [0, *accumulate(size + 1 for size in sizes)]  # where each word starts (one space after each)
+    view, crc = memoryview(encoded), zlib.crc32
+    return [crc(view[start : end - 1]) for start, end in zip(offsets, offsets[5:], strict=False)]
 
 
 def fingerprint(text: str) -> Fingerprint:
-    words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + 5]).encode("utf-8") for i in range(max(1, len(words) - 4))}
-    minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc32)
-    minhash.update_batch(list(shingles))
+    minhash = _EMPTY.copy()
+    minhash.update_batch(shingle_hashes(text))
     values = minhash.hashvalues.astype(np.uint64)
     bands = [(b, hashlib.sha1(values[b * ROWS : (b + 1) * ROWS].tobytes()).hexdigest()) for b in range(BANDS)]
     return Fingerprint(values.tobytes(), bands)
