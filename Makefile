@@ -16,6 +16,7 @@ run: install
 
 test: install
 	sh scripts/ensure_postgres.sh
+	sh scripts/ensure_chromium.sh
 	$(PY) -m pytest
 
 train: install

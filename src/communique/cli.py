@@ -133,8 +133,9 @@ def run() -> None:
 
 def _register_store_commands() -> None:
     from .cli_store import COMMANDS
+    from .cli_web import COMMANDS as WEB_COMMANDS
 
-    for command in COMMANDS:
+    for command in COMMANDS + WEB_COMMANDS:
         main.add_command(command)
 
 

@@ -1,0 +1,98 @@
+"""Keyset pages over `find_events`' order, for clients that walk a whole result (the web API).
+
+An offset page shifts when articles are ingested between two requests; a keyset page does not: the
+cursor names the last event a page read (its date and id), and the next page starts strictly after
+it in the order `date_start DESC NULLS LAST, id`. In the clusters view a cluster sits where its newest
+matching event sits, and a cluster already shown (it has a matching event at or before the cursor) is
+not shown again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, and_, or_, select
+
+from . import queries
+from .queries import E, EventFilter
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a page stopped: the order key of the last event it read."""
+
+    date_start: str | None
+    event_id: str
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[dict]
+    next: Position | None  # None: this was the last page
+
+
+_ORDER = (E.c.date_start.desc().nulls_last(), E.c.id)
+
+
+def _after(p: Position):
+    """Events strictly after `p` in the page order."""
+    if p.date_start is None:
+        return and_(E.c.date_start.is_(None), E.c.id > p.event_id)
+    return or_(
+        E.c.date_start < p.date_start,
+        and_(E.c.date_start == p.date_start, E.c.id > p.event_id),
+        E.c.date_start.is_(None),
+    )
+
+
+def _at_or_before(p: Position):
+    if p.date_start is None:
+        return or_(E.c.date_start.is_not(None), E.c.id <= p.event_id)
+    return or_(E.c.date_start > p.date_start, and_(E.c.date_start == p.date_start, E.c.id <= p.event_id))
+
+
+def events_page(conn: Connection, f: EventFilter, after: Position | None = None, clusters: bool = True) -> Page:
+    """Up to `f.limit` events (or clusters) after `after`; `f.offset` is ignored."""
+    conditions = queries._conditions(f, conn)
+    if after is not None:
+        conditions.append(_after(after))
+    if not clusters:
+        rows = conn.execute(select(E).where(*conditions).order_by(*_ORDER).limit(f.limit + 1)).all()
+        more = len(rows) > f.limit
+        rows = rows[: f.limit]
+        last = Position(rows[-1].date_start, rows[-1].id) if more and rows else None
+        return Page(queries._event_dicts(conn, rows), last)
+    return _clusters_page(conn, f, conditions, after)
+
+
+def _clusters_page(conn: Connection, f: EventFilter, conditions: list, after: Position | None) -> Page:
+    scan = (f.limit + 1) * 4
+    while True:  # read events in order until they introduce limit+1 clusters not shown before
+        rows = conn.execute(
+            select(E.c.id, E.c.date_start, E.c.cluster_id).where(*conditions).order_by(*_ORDER).limit(scan)
+        ).all()
+        first: dict[int, Position] = {}
+        for r in rows:
+            if r.cluster_id is not None and r.cluster_id not in first:
+                first[r.cluster_id] = Position(r.date_start, r.id)
+        if after is not None and first:
+            first = _drop_shown(conn, f, after, first)
+        if len(first) > f.limit or len(rows) < scan:
+            break
+        scan *= 4
+    ids = list(first)[: f.limit + 1]
+    more = len(ids) > f.limit
+    ids = ids[: f.limit]
+    return Page(queries._cluster_dicts(conn, ids), first[ids[-1]] if more and ids else None)
+
+
+def _drop_shown(conn: Connection, f: EventFilter, after: Position, first: dict[int, Position]) -> dict:
+    """Clusters with a matching event at or before `after` were on an earlier page."""
+    shown = set(
+        conn.execute(
+            select(E.c.cluster_id)
+            .where(*queries._conditions(f, conn), _at_or_before(after), E.c.cluster_id.in_(list(first)))
+            .distinct()
+        ).scalars()
+    )
+    return {cid: pos for cid, pos in first.items() if cid not in shown}

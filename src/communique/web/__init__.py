@@ -1,0 +1,1 @@
+"""The web service: REST API and browsable pages over an event database (`communique serve`)."""
