@@ -2,8 +2,9 @@
 
 Each pattern is parsed (the `re` parser) into the literal prefixes every match must begin with; one
 automaton over all prefixes then names, for each text position, the only patterns worth trying there.
-A pattern whose matches can start with anything (no literal prefix) is tried wherever its own
-boundary-free scan says it can begin. The candidates are a superset of the true starts, never fewer.
+A pattern that can start with a digit is tried at every digit; one whose matches can start with
+anything else is tried wherever its own scan says it can begin. The candidates are a superset of the
+true starts, never fewer.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 import re._constants as sre_c
 import re._parser as sre_parse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import ahocorasick
 
@@ -20,6 +21,8 @@ _MAX_OPEN = 256  # alternatives beyond this stop growing (shorter prefixes are s
 _ZERO_WIDTH = (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT)
 _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
 _GROUPS = (sre_c.SUBPATTERN, sre_c.ATOMIC_GROUP)
+DIGIT = "\0digit"  # the prefix "any decimal digit" (\d matches every script's digits, so no literal list)
+_DIGITS = re.compile(r"\d+")
 
 
 def literal_prefixes(pattern: re.Pattern) -> frozenset[str] | None:
@@ -52,6 +55,9 @@ def _walk(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
             opened = {p + chr(av) for p in opened}
         elif op is sre_c.IN and len(av) <= 4 and all(o is sre_c.LITERAL for o, _ in av):
             opened = {p + chr(c) for p in opened for _, c in av}
+        elif op is sre_c.IN and av == [(sre_c.CATEGORY, sre_c.CATEGORY_DIGIT)]:
+            closed |= {DIGIT if p == "" else p for p in opened}
+            opened = set()
         elif op in _ZERO_WIDTH:
             continue  # an assertion consumes nothing: ignoring it only admits more candidates
         elif op in _GROUPS:
@@ -90,6 +96,7 @@ class StartIndex:
     position), in increasing order."""
 
     def __init__(self, patterns: Sequence[re.Pattern]):
+        self.patterns = tuple(patterns)
         self._automaton = ahocorasick.Automaton()
         keys: dict[str, list[int]] = {}
         unanchored: list[int] = []
@@ -100,6 +107,7 @@ class StartIndex:
                 continue
             for prefix in prefixes:
                 keys.setdefault(prefix, []).append(i)
+        self._digit_first = tuple(keys.pop(DIGIT, ()))
         for key, indexes in keys.items():
             self._automaton.add_word(key, (len(key), tuple(indexes)))
         self._empty = not keys
@@ -116,7 +124,22 @@ class StartIndex:
         if not self._empty:
             for end, (size, indexes) in self._automaton.iter(text):
                 at.setdefault(end - size + 1, set()).update(indexes)
+        if self._digit_first:
+            for run in _DIGITS.finditer(text):
+                for pos in range(run.start(), run.end()):
+                    at.setdefault(pos, set()).update(self._digit_first)
         if self._scan is not None:
             for match in self._scan.finditer(text):
                 at.setdefault(match.start(), set()).update(self._unanchored)
         return [(pos, tuple(sorted(at[pos]))) for pos in sorted(at)]
+
+    def finditer(self, which: int, text: str, candidates=None) -> Iterator[re.Match]:
+        """What `self.patterns[which].finditer(text)` yields (for patterns that never match empty),
+        trying only the candidate positions; pass `candidates(text)` to share one scan."""
+        regex, free = self.patterns[which], 0
+        for pos, indexes in self.candidates(text) if candidates is None else candidates:
+            if pos >= free and which in indexes:
+                match = regex.match(text, pos)
+                if match:
+                    free = max(match.end(), pos + 1)
+                    yield match

@@ -7,6 +7,9 @@ import re
 from ..gazetteer import lower_same_length
 from ..langpack import LanguagePack
 from ..model import Document, Quantity
+from ..prefilter import StartIndex
+
+_TOKEN = re.compile(r"\S+")
 
 
 def _alternation(words) -> str:
@@ -34,19 +37,25 @@ class QuantityReader:
         # the words after a number are only looked at: a count that finds no unit must not swallow the next number
         self.count = re.compile(rf"(?<![\w.,:-]){number}(?=(?P<words>(?:\s+[a-zåäöé-]+){{1,3}}))")
         self.modifier_endings = tuple(numbers.get("modifier_endings", ["a", "e", "t", "iga"]))
+        # the four scans try only where a number, number word or currency starts
+        self.starts = StartIndex([self.money_after, self.money_before, self.percent, self.count])
+        self._units: dict[str, str | None] = {}  # noun -> counted unit (misses too): news repeats its nouns
 
     def find(self, text: str) -> list[Quantity]:
         """Patterns are lowercase and run on the lowercased text (same offsets, no re.IGNORECASE cost)."""
         original, text = text, lower_same_length(text)
         found: list[Quantity] = []
         taken = bytearray(len(text) + 1)
-        for regex, unit_of in (
-            (self.money_after, lambda m: self.currencies[m.group("cur").lower()]),
-            (self.money_before, lambda m: self.currencies[m.group("cur").lower()]),
-            (self.percent, lambda m: "percent"),
-            (self.count, None),
+        candidates = self.starts.candidates(text)
+        for which, (regex, unit_of) in enumerate(
+            (
+                (self.money_after, lambda m: self.currencies[m.group("cur").lower()]),
+                (self.money_before, lambda m: self.currencies[m.group("cur").lower()]),
+                (self.percent, lambda m: "percent"),
+                (self.count, None),
+            )
         ):
-            for match in regex.finditer(text):
+            for match in self.starts.finditer(which, text, candidates):
                 end, unit = (match.end(), unit_of(match)) if regex is not self.count else self._counted(match)
                 if any(taken[match.start() : end]):
                     continue
@@ -60,7 +69,7 @@ class QuantityReader:
     def _counted(self, match: re.Match) -> tuple[int, str | None]:
         """ "12 viktiga samarbetsdokument": the counted noun may follow up to two adjectives."""
         position = match.start("words")
-        for word in re.finditer(r"\S+", match.group("words")):
+        for word in _TOKEN.finditer(match.group("words")):
             unit = self._counted_unit(word.group())
             if unit:
                 return position + word.end(), unit
@@ -69,7 +78,13 @@ class QuantityReader:
         return match.end(), None
 
     def _counted_unit(self, noun: str) -> str | None:
-        noun = noun.lower()
+        if noun not in self._units:
+            if len(self._units) > 100_000:  # bounded: a year of news must not grow it forever
+                self._units.clear()
+            self._units[noun] = self._unit_of(noun.lower())
+        return self._units[noun]
+
+    def _unit_of(self, noun: str) -> str | None:
         for stem, unit in self.counted.items():
             if (
                 noun == stem
