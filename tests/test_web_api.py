@@ -260,3 +260,19 @@ def test_cursor_survives_new_articles(store_url, tmp_path):
     seen = [e["id"] for e in first["items"]]
     assert not set(seen) & {e["id"] for e in second["items"]}
     assert json.dumps(second["items"]) and len(second["items"]) == 5
+
+
+def test_a_write_makes_cached_answers_stale(tmp_path):
+    url = f"sqlite:///{tmp_path}/fresh.db"
+    with Store(url) as store:
+        ingest([str(ROOT / "examples" / "sv")], store, Pipeline())
+    with TestClient(create_app(WebSettings(db=url, token=TOKEN, rate_per_second=0))) as c:
+        before = c.get("/api/events", params={"limit": 3}).json()["items"]
+        timeline = c.get("/api/dyads/SWE/NOR/timeline", params={"view": "mentions"}).json()["months"]
+        assert c.get("/api/events", params={"limit": 3}).json()["items"] == before  # asked again: same answer
+        newest = "Sveriges statsminister Ulf Kristersson besökte Oslo den 2 juli 2026 och träffade Jonas Gahr Støre."
+        c.post("/api/documents", content=newest.encode(), headers={"Authorization": f"Bearer {TOKEN}"})
+        after = c.get("/api/events", params={"limit": 3}).json()["items"]
+        grown = c.get("/api/dyads/SWE/NOR/timeline", params={"view": "mentions"}).json()["months"]
+    assert after[0]["date"]["start"] == "2026-07-02" and after[0]["id"] not in {e["id"] for e in before}
+    assert sum(m["count"] for m in grown) == sum(m["count"] for m in timeline) + 1

@@ -26,7 +26,9 @@ class Written:
 
 
 class VersionedCache:
-    """Summaries keyed by their arguments and the store's data version: a write makes them all stale."""
+    """Answers keyed by their arguments and the store's data version: a write makes them all stale.
+
+    Callers must not change what they get back (it is shared)."""
 
     def __init__(self, entries: int):
         self.entries = entries
@@ -48,7 +50,7 @@ class VersionedCache:
 
 
 class Service:
-    def __init__(self, store: Store, cache_entries: int = 512):
+    def __init__(self, store: Store, cache_entries: int = 256):
         self.store = store
         self.cache = VersionedCache(cache_entries)
         self._write_lock = threading.Lock()  # one writer at a time (SQLite has one anyway)
@@ -57,8 +59,12 @@ class Service:
     # reads -------------------------------------------------------------------------------------
 
     def events(self, f: EventFilter, after: paging.Position | None, clusters: bool) -> paging.Page:
+        """A page of events; the same page is asked for often (the newest, a country's), so it is kept until a write."""
         with self.store.connect() as conn:
-            return paging.events_page(conn, f, after, clusters)
+            version = analytics.data_version(conn)
+            return self.cache.get(
+                ("events", f, after, clusters), version, lambda: paging.events_page(conn, f, after, clusters)
+            )
 
     def event(self, event_id: str) -> dict:
         """One event or cluster; each evidence item also gets `segments` with actor and trigger spans marked."""

@@ -19,7 +19,7 @@ class WebSettings:
     max_page_size: int = 500  # `limit` above this is refused (422)
     rate_per_second: float = 50.0  # per client address, sustained; 0 turns the limit off
     rate_burst: int = 200  # requests a client may make at once before the rate applies
-    cache_entries: int = 512  # summaries (timelines, networks) kept per data version
+    cache_entries: int = 256  # answers (event pages, timelines, networks) kept until the next write
 
 
 def config_path() -> Path:
