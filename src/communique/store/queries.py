@@ -14,6 +14,7 @@ from sqlalchemy import Connection, and_, exists, func, or_, select
 
 from ..errors import StoreError
 from . import schema
+from .records import EVENT_COLUMNS, cluster_dicts, event_dicts
 
 E = schema.events
 
@@ -98,8 +99,10 @@ def find_events(conn: Connection, f: EventFilter, clusters: bool = True) -> list
     order = (E.c.date_start.desc().nulls_last(), E.c.id)
     conditions = _conditions(f, conn)
     if not clusters:
-        rows = conn.execute(select(E).where(*conditions).order_by(*order).limit(f.limit).offset(f.offset)).all()
-        return _event_dicts(conn, rows)
+        rows = conn.execute(
+            select(*EVENT_COLUMNS).where(*conditions).order_by(*order).limit(f.limit).offset(f.offset)
+        ).all()
+        return event_dicts(conn, rows)
     wanted = f.offset + f.limit
     cluster_ids: list[int] = []
     scan = wanted * 4
@@ -109,18 +112,18 @@ def find_events(conn: Connection, f: EventFilter, clusters: bool = True) -> list
         if len(cluster_ids) >= wanted or len(ids) < scan:
             break
         scan *= 4
-    return _cluster_dicts(conn, cluster_ids[f.offset : wanted])
+    return cluster_dicts(conn, cluster_ids[f.offset : wanted])
 
 
 def get_event(conn: Connection, event_id: str) -> dict:
     """One event ("<document>:e1") or one cluster ("c12"), with its evidence."""
     if event_id.lower().startswith("c") and event_id[1:].isdigit():
         if conn.execute(select(schema.clusters.c.id).where(schema.clusters.c.id == int(event_id[1:]))).first():
-            return _cluster_dict(conn, int(event_id[1:]))
-    rows = conn.execute(select(E).where(E.c.id == event_id)).all()
+            return cluster_dicts(conn, [int(event_id[1:])])[0]
+    rows = conn.execute(select(*EVENT_COLUMNS).where(E.c.id == event_id)).all()
     if not rows:
         raise StoreError(f"no event or cluster with id {event_id!r}")
-    return _event_dicts(conn, rows)[0]
+    return event_dicts(conn, rows)[0]
 
 
 def list_actors(conn: Connection, name: str | None = None, limit: int = 100) -> list[dict]:
@@ -156,145 +159,6 @@ def counts(conn: Connection) -> dict[str, int]:
     }
 
 
-def _actor_info(conn: Connection, ids: set[str]) -> dict[str, tuple[str, str | None, str | None]]:
-    numbers = [int(i[1:]) for i in ids]
-    rows = (
-        conn.execute(
-            select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.sector, schema.actors.c.country).where(
-                schema.actors.c.id.in_(numbers)
-            )
-        )
-        if numbers
-        else []
-    )
-    return {f"A{r.id}": (r.name, r.sector, r.country) for r in rows}
-
-
-def _evidence(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
-    ev, d = schema.evidence, schema.documents
-    rows = conn.execute(
-        select(
-            ev.c.event_id,
-            ev.c.document_id,
-            ev.c.start,
-            ev.c.end,
-            func.substr(d.c.text, ev.c.start + 1, ev.c.end - ev.c.start).label("text"),
-        )
-        .join(d, d.c.id == ev.c.document_id)
-        .where(ev.c.event_id.in_(event_ids))
-        .order_by(ev.c.id)
-    )
-    found: dict[str, list[dict]] = {}
-    for r in rows:
-        found.setdefault(r.event_id, []).append(
-            {"document_id": r.document_id, "start": r.start, "end": r.end, "text": r.text}
-        )
-    return found
-
-
-def _event_dicts(conn: Connection, rows) -> list[dict]:
-    if not rows:
-        return []
-    names = _actor_info(conn, {i for r in rows for i in r.actor + r.recipient})
-    evidence = _evidence(conn, [r.id for r in rows])
-    docs = {
-        r.id: r
-        for r in conn.execute(
-            select(schema.documents.c.id, schema.documents.c.source_url, schema.documents.c.published).where(
-                schema.documents.c.id.in_({r.document_id for r in rows})
-            )
-        )
-    }
-    return [_event_dict(r, names, evidence.get(r.id, []), docs[r.document_id]) for r in rows]
-
-
-def _event_dict(r, names, evidence, doc) -> dict:
-    return {
-        "id": r.id,
-        "event_type": r.event_type,
-        "mode": r.mode,
-        "context": list(r.context),
-        "actor": list(r.actor),
-        "recipient": list(r.recipient),
-        "actor_country": list(r.actor_country),
-        "recipient_country": list(r.recipient_country),
-        "date": {"start": r.date_start, "end": r.date_end} if r.date_start else None,
-        "location": {"name": r.location_name, "country": r.location_country} if r.location_name else None,
-        "modality": r.modality,
-        "sectors": list(r.sectors),
-        "quantities": list(r.quantities),
-        "cameo": r.cameo,
-        "text": r.text,
-        "evidence": evidence,
-        "confidence": r.confidence,
-        "link": list(r.link),
-        "rules": list(r.rules),
-        "document_id": r.document_id,
-        "cluster_id": f"c{r.cluster_id}" if r.cluster_id else None,
-        "source_url": doc.source_url,
-        "published": doc.published,
-        **_participants("actor", r.actor, names),
-        **_participants("recipient", r.recipient, names),
-    }
-
-
-def _participants(role: str, ids: list[str], info: dict) -> dict:
-    """Names, sectors and states of one side, one entry per actor id, in the same order."""
-    rows = [info.get(i, (i, None, None)) for i in ids]
-    return {
-        f"{role}_names": [r[0] for r in rows],
-        f"{role}_sectors": [r[1] for r in rows],
-        f"{role}_countries": [r[2] for r in rows],
-    }
-
-
-def _cluster_dict(conn: Connection, cluster_id: int) -> dict:
-    return _cluster_dicts(conn, [cluster_id])[0]
-
-
-def _cluster_dicts(conn: Connection, cluster_ids: list[int]) -> list[dict]:
-    """Clusters with their members, loaded in a handful of statements whatever their number."""
-    if not cluster_ids:
-        return []
-    rows = conn.execute(select(E).where(E.c.cluster_id.in_(cluster_ids)).order_by(E.c.id)).all()
-    by_cluster: dict[int, list[dict]] = {}
-    for member in _event_dicts(conn, rows):
-        by_cluster.setdefault(int(member["cluster_id"][1:]), []).append(member)
-    stored = {r.id: r for r in conn.execute(select(schema.clusters).where(schema.clusters.c.id.in_(cluster_ids)))}
-    return [_merge_members(stored[cid], by_cluster[cid]) for cid in cluster_ids if cid in by_cluster]
-
-
-def _merge_members(cluster, members: list[dict]) -> dict:
-    cluster_id = cluster.id
-    head = dict(members[0])
-
-    def union(field: str) -> list:
-        out: list = []
-        for m in members:
-            out.extend(v for v in m[field] if v not in out)
-        return out
-
-    head.update(
-        {
-            "id": f"c{cluster_id}",
-            "cluster_id": f"c{cluster_id}",
-            "date": {"start": cluster.date_start, "end": cluster.date_end} if cluster.date_start else None,
-            "confidence": max(m["confidence"] for m in members),
-            "evidence": [e for m in members for e in m["evidence"]],
-            "documents": sorted({m["document_id"] for m in members}),
-            "members": [m["id"] for m in members],
-            "size": len(members),
-        }
-    )
-    for field in ("actor", "recipient", "actor_country", "recipient_country", "sectors", "quantities", "rules"):
-        head[field] = union(field)
-    head["recipient_country"] = [c for c in head["recipient_country"] if c not in head["actor_country"]]
-    info = {
-        i: (n, s, c)
-        for m in members
-        for role in ("actor", "recipient")
-        for i, n, s, c in zip(m[role], m[f"{role}_names"], m[f"{role}_sectors"], m[f"{role}_countries"], strict=True)
-    }
-    for role in ("actor", "recipient"):
-        head.update(_participants(role, head[role], info))
-    return head
+# the names the web app's keyset pages (paging.py) build on
+_event_dicts = event_dicts
+_cluster_dicts = cluster_dicts

@@ -1,0 +1,215 @@
+"""Stored rows -> the dicts `queries` returns: events with their evidence and participants, and clusters.
+
+A page of the clusters view holds a few hundred member events, so this is the hot path of `communique events`:
+rows are unpacked as tuples (named attribute access on a row costs about a microsecond) and a JSON list that
+recurs on a page (a context, a sector list, a dyad) is parsed once.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import chain
+
+from sqlalchemy import JSON, Connection, Text, bindparam, func, select, type_coerce
+
+from . import schema
+
+E = schema.events
+
+# The event columns with the JSON ones read as text, which `_Lists` parses faster than the JSON type would.
+# Rows of `select(E)` work too: both keep the table's column order, which `_event_dict` unpacks.
+EVENT_COLUMNS = tuple(type_coerce(c, Text).label(c.name) if isinstance(c.type, JSON) else c for c in E.c)
+_ORDER = (
+    "id document_id cluster_id event_type mode context actor recipient actor_country recipient_country date_start"
+    " date_end location_name location_country modality sectors quantities cameo text confidence link rules"
+).split()
+if [c.name for c in E.c] != _ORDER:  # pragma: no cover - a schema edit must update _event_dict's unpacking
+    raise RuntimeError("events columns changed: update store/records.py")
+
+_Names = dict[str, tuple[str, str | None, str | None]]
+
+
+class _Lists:
+    """JSON list columns to fresh Python lists. SQLite hands the text over, PostgreSQL the parsed list."""
+
+    def __init__(self):
+        self._seen: dict[str, tuple] = {}
+
+    def __call__(self, value) -> list:
+        return list(self.parsed(value))
+
+    def parsed(self, value) -> tuple | list:
+        """The values, not to be changed by the caller."""
+        if not isinstance(value, str):
+            return value
+        parsed = self._seen.get(value)
+        if parsed is None:
+            parsed = self._seen[value] = tuple(json.loads(value))
+        return parsed
+
+
+def _quantities(value) -> list:
+    # lists of dicts: parsed for each event, so that no two results share a dict
+    return json.loads(value) if isinstance(value, str) else list(value)
+
+
+_ACTORS = select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.sector, schema.actors.c.country).where(
+    schema.actors.c.id.in_(bindparam("ids", expanding=True))
+)
+_EVIDENCE = (
+    select(
+        schema.evidence.c.event_id,
+        schema.evidence.c.document_id,
+        schema.evidence.c.start,
+        schema.evidence.c.end,
+        func.substr(
+            schema.documents.c.text, schema.evidence.c.start + 1, schema.evidence.c.end - schema.evidence.c.start
+        ).label("text"),
+    )
+    .join(schema.documents, schema.documents.c.id == schema.evidence.c.document_id)
+    .where(schema.evidence.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(schema.evidence.c.id)
+)
+_DOCUMENTS = select(schema.documents.c.id, schema.documents.c.source_url, schema.documents.c.published).where(
+    schema.documents.c.id.in_(bindparam("ids", expanding=True))
+)
+_MEMBERS = select(*EVENT_COLUMNS).where(E.c.cluster_id.in_(bindparam("ids", expanding=True))).order_by(E.c.id)
+_CLUSTER_DATES = select(schema.clusters.c.id, schema.clusters.c.date_start, schema.clusters.c.date_end).where(
+    schema.clusters.c.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def actor_info(conn: Connection, ids) -> _Names:
+    """Name, sector and state of each actor id ("A12")."""
+    if not ids:
+        return {}
+    return {f"A{r[0]}": (r[1], r[2], r[3]) for r in conn.execute(_ACTORS, {"ids": sorted({int(i[1:]) for i in ids})})}
+
+
+def evidence(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
+    """The evidence spans of each event, with their text, in the order they were stored."""
+    found: dict[str, list[dict]] = {}
+    for event_id, document_id, start, end, text in conn.execute(_EVIDENCE, {"ids": event_ids}):
+        found.setdefault(event_id, []).append({"document_id": document_id, "start": start, "end": end, "text": text})
+    return found
+
+
+def _documents(conn: Connection, ids: set[str]) -> dict[str, tuple]:
+    return {r[0]: (r[1], r[2]) for r in conn.execute(_DOCUMENTS, {"ids": sorted(ids)})}
+
+
+def event_dicts(conn: Connection, rows) -> list[dict]:
+    """Event rows (all columns, in table order) as result dicts, in four statements whatever their number."""
+    if not rows:
+        return []
+    rows = [tuple(r) for r in rows]
+    lists = _Lists()
+    sides = [(lists(r[6]), lists(r[7])) for r in rows]
+    names = actor_info(conn, [i for actor, recipient in sides for i in chain(actor, recipient)])
+    spans = evidence(conn, [r[0] for r in rows])
+    docs = _documents(conn, {r[1] for r in rows})
+    return [
+        _event_dict(r, actor, recipient, lists, names, spans.get(r[0], []), docs[r[1]])
+        for r, (actor, recipient) in zip(rows, sides, strict=True)
+    ]
+
+
+def _event_dict(r: tuple, actor: list, recipient: list, lists: _Lists, names: _Names, spans: list, doc: tuple) -> dict:
+    (
+        event_id, document_id, cluster_id, event_type, mode, context, _, _, actor_country, recipient_country,
+        date_start, date_end, location_name, location_country, modality, sectors, quantities, cameo, text,
+        confidence, link, rules,
+    ) = r  # fmt: skip
+    return {
+        "id": event_id,
+        "event_type": event_type,
+        "mode": mode,
+        "context": lists(context),
+        "actor": actor,
+        "recipient": recipient,
+        "actor_country": lists(actor_country),
+        "recipient_country": lists(recipient_country),
+        "date": {"start": date_start, "end": date_end} if date_start else None,
+        "location": {"name": location_name, "country": location_country} if location_name else None,
+        "modality": modality,
+        "sectors": lists(sectors),
+        "quantities": _quantities(quantities),
+        "cameo": cameo,
+        "text": text,
+        "evidence": spans,
+        "confidence": confidence,
+        "link": lists(link),
+        "rules": lists(rules),
+        "document_id": document_id,
+        "cluster_id": f"c{cluster_id}" if cluster_id else None,
+        "source_url": doc[0],
+        "published": doc[1],
+        **_participants("actor", actor, names),
+        **_participants("recipient", recipient, names),
+    }
+
+
+def _participants(role: str, ids: list[str], names: _Names) -> dict:
+    """Names, sectors and states of one side, one entry per actor id, in the same order."""
+    rows = [names.get(i) or (i, None, None) for i in ids]
+    return {
+        f"{role}_names": [r[0] for r in rows],
+        f"{role}_sectors": [r[1] for r in rows],
+        f"{role}_countries": [r[2] for r in rows],
+    }
+
+
+def cluster_dicts(conn: Connection, cluster_ids: list[int]) -> list[dict]:
+    """Clusters in the order of `cluster_ids`, in six statements whatever their number: each is its first member
+    (lowest event id) with the cluster's dates, the union of the members' lists and all their evidence."""
+    if not cluster_ids:
+        return []
+    groups: dict[int, list[tuple]] = {}
+    for r in conn.execute(_MEMBERS, {"ids": cluster_ids}):
+        groups.setdefault(r[2], []).append(tuple(r))
+    lists = _Lists()
+    sides = {r[0]: (lists.parsed(r[6]), lists.parsed(r[7])) for members in groups.values() for r in members}
+    names = actor_info(conn, [i for actor, recipient in sides.values() for i in chain(actor, recipient)])
+    spans = evidence(conn, list(sides))
+    docs = _documents(conn, {members[0][1] for members in groups.values()})
+    dates = {r[0]: (r[1], r[2]) for r in conn.execute(_CLUSTER_DATES, {"ids": cluster_ids})}
+    out = []
+    for cluster_id in cluster_ids:
+        members = groups.get(cluster_id)
+        if members is None:
+            continue
+        head = members[0]
+        actor, recipient = sides[head[0]]
+        first = _event_dict(head, list(actor), list(recipient), lists, names, [], docs[head[1]])
+        out.append(_merge(first, cluster_id, dates[cluster_id], members, lists, sides, names, spans))
+    return out
+
+
+def _merge(head: dict, cluster_id: int, dates: tuple, members: list[tuple], lists, sides, names, spans) -> dict:
+    head.update(
+        {
+            "id": f"c{cluster_id}",
+            "cluster_id": f"c{cluster_id}",
+            "date": {"start": dates[0], "end": dates[1]} if dates[0] else None,
+            "confidence": max(r[19] for r in members),
+            "evidence": [e for r in members for e in spans.get(r[0], ())],
+            "documents": sorted({r[1] for r in members}),
+            "members": [r[0] for r in members],
+            "size": len(members),
+        }
+    )
+    # lists of strings: a dict keeps the first of equal values, in order
+    head["actor"] = list(dict.fromkeys(chain.from_iterable(sides[r[0]][0] for r in members)))
+    head["recipient"] = list(dict.fromkeys(chain.from_iterable(sides[r[0]][1] for r in members)))
+    for field, column in (("actor_country", 8), ("recipient_country", 9), ("sectors", 15), ("rules", 21)):
+        head[field] = list(dict.fromkeys(chain.from_iterable(lists.parsed(r[column]) for r in members)))
+    quantities: list = []  # dicts: compared by value
+    for q in chain.from_iterable(_quantities(r[16]) for r in members):
+        if q not in quantities:
+            quantities.append(q)
+    head["quantities"] = quantities
+    actor_country = set(head["actor_country"])
+    head["recipient_country"] = [c for c in head["recipient_country"] if c not in actor_country]
+    head.update(_participants("actor", head["actor"], names))
+    head.update(_participants("recipient", head["recipient"], names))
+    return head
