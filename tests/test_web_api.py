@@ -276,3 +276,13 @@ def test_a_write_makes_cached_answers_stale(tmp_path):
         grown = c.get("/api/dyads/SWE/NOR/timeline", params={"view": "mentions"}).json()["months"]
     assert after[0]["date"]["start"] == "2026-07-02" and after[0]["id"] not in {e["id"] for e in before}
     assert sum(m["count"] for m in grown) == sum(m["count"] for m in timeline) + 1
+
+
+def test_protected_pages_take_the_token_from_the_login_cookie(store_url):
+    settings = WebSettings(db=store_url, token=TOKEN, protect_reads=True, rate_per_second=0)
+    with TestClient(create_app(settings)) as c:
+        refused = c.get("/actors")
+        assert refused.status_code == 401 and 'href="/login"' in refused.text
+        assert c.get("/login").status_code == 200
+        c.cookies.set("communique_token", TOKEN)
+        assert c.get("/actors").status_code == 200

@@ -42,6 +42,7 @@ def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
     app.include_router(api.read_router)
     app.include_router(api.write_router)
     app.include_router(pages.router)
+    app.include_router(pages.login_router)
     app.mount("/static", StaticFiles(directory=str(resources.files("communique.web") / "static")), name="static")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     if settings.rate_per_second > 0:

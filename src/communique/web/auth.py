@@ -8,12 +8,14 @@ from fastapi import Request
 
 from .errors import ApiError
 
+COOKIE = "communique_token"  # set by the /login page, so a browser can read a server that protects reads
+
 
 def _presented(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip()
-    return request.headers.get("x-communique-token")
+    return request.headers.get("x-communique-token") or request.cookies.get(COOKIE)
 
 
 def _check(request: Request, needed: str) -> None:

@@ -32,7 +32,7 @@ def _answer(request: Request, status: int, code: str, message: str, headers: dic
     from .pages import render
 
     titles = {404: "Not found", 401: "Token needed", 403: "Not allowed", 422: "Bad request", 429: "Slow down"}
-    response = render("error.html", status, message=message, title=titles.get(status, "Error"))
+    response = render("error.html", status, message=message, title=titles.get(status, "Error"), code=status)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response

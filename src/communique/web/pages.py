@@ -20,6 +20,7 @@ from .auth import require_read
 from .service import Service
 
 router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False)
+login_router = APIRouter(include_in_schema=False)
 
 _env = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(resources.files("communique.web") / "templates")),
@@ -115,3 +116,9 @@ def network_page(
     until: date | None = None,
 ) -> HTMLResponse:
     return render("network.html", country=(country or "").upper(), since=since or "", until=until or "")
+
+
+@login_router.get("/login", response_class=HTMLResponse)
+def login_page() -> HTMLResponse:
+    """A form that keeps the token in a cookie, for servers that protect reads."""
+    return render("login.html")
