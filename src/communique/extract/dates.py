@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from ..gazetteer import lower_same_length
 from ..langpack import LanguagePack
 from ..model import DateMention, DateRange, Document
+from ..prefilter import StartIndex
 
 
 @dataclass
@@ -43,6 +44,7 @@ class DateReader:
         year = rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))?"
         pre = prefix or "(?!)"
         self.anchor = re.compile(rf"(?<!\w)(?:{month})(?!\w)|\d{{4}}-\d\d-\d\d")
+        self.anchors = StartIndex([self.anchor])  # tried only where a month word or a digit starts
         self.patterns = [
             (
                 "range.cross_month",
@@ -91,7 +93,7 @@ class DateReader:
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
         windows: list[tuple[int, int]] = []
-        for match in self.anchor.finditer(text):
+        for match in self.anchors.finditer(0, text):
             start, end = max(0, match.start() - 40), min(len(text), match.end() + 30)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)

@@ -14,6 +14,15 @@ from ..langpack import LanguagePack
 from ..model import Document, Mention
 
 _NAME_WORD = r"[A-ZÅÄÖÉÜ][\w'’]*(?:-[\w'’]+)*"
+
+
+def _first_name_word(not_after: str) -> str:
+    """`(?<!not_after)` + a name word, with the lookbehind moved past the capital (same matches): a
+    pattern that starts with a character class lets `re` skip straight to the capitals."""
+    return rf"[A-ZÅÄÖÉÜ](?<!{not_after}.)[\w'’]*(?:-[\w'’]+)*"
+
+
+_SURNAME = re.compile(_first_name_word(r"[\w-]") + r"(?![\w-])")
 _ATTRIBUTE_KINDS = ("country", "organization", "location")
 # What may stand between two links of a title chain: commas, joiners and a few lowercase words
 # ("ordförande för Demokratiska folkrepubliken Koreas kommission för statliga angelägenheter, Kim").
@@ -127,7 +136,7 @@ def _article_before(text: str, start: int, pack: LanguagePack) -> bool:
 def _surname_references(doc: Document, occupied: bytearray, known: dict[str, str]) -> list[Mention]:
     """ "Kristersson", "Stubbs", "Modi": one part of a name the document gave in full."""
     found = []
-    for match in re.finditer(rf"(?<![\w-]){_NAME_WORD}(?![\w-])", doc.text):
+    for match in _SURNAME.finditer(doc.text):
         word = match.group()
         if any(occupied[match.start() : match.end()]):
             continue
@@ -143,7 +152,10 @@ class _NameReader:
     def __init__(self, pack: LanguagePack):
         particles = "|".join(re.escape(p) for p in pack.grammar.get("name_particles", []))
         particle = rf"(?:(?:{particles})[ \t]+)?" if particles else ""
-        self.regex = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?:[ \t]+{particle}{_NAME_WORD}){{0,3}}")
+        first = _first_name_word(r"[\w'’-]")
+        self.regex = re.compile(rf"{first}(?:[ \t]+{particle}{_NAME_WORD}){{0,3}}")
+        self.repairs = [(rule, re.compile(rf"{re.escape(rule['match'])}\s+({_NAME_WORD})")) for rule in pack.mt_repairs]
+        self.surname = re.compile(rf"({_NAME_WORD})(?![\w-])")
         self.places = {w.lower() for w in pack.grammar.get("place_prepositions", [])}
         self.definite = tuple(pack.grammar.get("definite_noun_suffixes", []))
         self.not_names = set(pack.grammar.get("not_names", []))
@@ -273,8 +285,8 @@ def _known_persons(doc: Document) -> dict[str, str]:
 def _repair_or_surname(doc, chain, names, known, occupied, pack) -> Mention | None:
     text, pos = doc.text, chain[-1].end
     pos = names.prefix.match(text, pos).end()
-    for rule in pack.mt_repairs:
-        match = re.compile(rf"{re.escape(rule['match'])}\s+({_NAME_WORD})").match(text, pos)
+    for rule, regex in names.repairs:
+        match = regex.match(text, pos)
         if match:
             read = f"{rule['read_as']} {match.group(1)}"
             person = _known_name(read.removesuffix("s"), known) or _known_name(read, known)
@@ -282,7 +294,7 @@ def _repair_or_surname(doc, chain, names, known, occupied, pack) -> Mention | No
                 m = _unknown_person(doc, match.start(), match.end(), "mt")
                 m.rule, m.name = rule["id"], person
                 return m
-    match = re.compile(rf"({_NAME_WORD})(?![\w-])").match(text, pos)
+    match = names.surname.match(text, pos)
     if match and not any(occupied[match.start() : match.end()]):
         word = match.group(1)
         full = known.get(word) or (known.get(word[:-1]) if word.endswith("s") else None)
