@@ -8,10 +8,11 @@ visits, unordered for what both sides do together), and grows by date window.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
-from sqlalchemy import Connection, and_, or_, select, text
+from sqlalchemy import Connection
 
-from . import schema
+from .sql import Statement, insert_values, loads, numbered
 
 # Reports date one happening a day or two apart ("på onsdagen" vs the range in the lead).
 WINDOW_DAYS = 2
@@ -36,148 +37,220 @@ def dyad_key(event_type: str, mode: str | None, actor_country: list[str], recipi
 
 def assign(conn: Connection, rows: list) -> None:
     """Give each event row about to be written (a dict) its cluster, creating or growing clusters."""
-    for row in rows:
-        event = _Row(row)
-        cluster_id = _find_cluster(conn, event)
-        if cluster_id is None:
-            cluster_id = _new_cluster(conn, event)
-        else:
-            _grow(conn, cluster_id, event)
-        row["cluster_id"] = cluster_id
+    pool = _Pool()
+    pool.place(conn, rows)
+    pool.save(conn)
 
 
 def attach_copy(conn: Connection, rows: list, original_document: str) -> None:
     """A near-duplicate's events join the clusters of the original's matching events."""
-    original = {
-        _signature(r): r.cluster_id
-        for r in conn.execute(select(schema.events).where(schema.events.c.document_id == original_document))
-    }
+    pool = _Pool()
+    original = {}
+    found = _ORIGINAL.run(conn, {"document_id": original_document}).all()
+    for r in sorted(found, key=lambda r: _event_number(r.event_id)):  # the order they were written in
+        cluster = pool.add_stored(r) if r.id is not None else None
+        original[_signature(r.event_type, r.mode, r.modality, loads(r.actor_country), loads(r.recipient_country))] = (
+            cluster
+        )
     rest = []
     for row in rows:
-        event = _Row(row)
-        cluster_id = original.get(_signature(event))
-        if cluster_id is None:
+        cluster = original.get(
+            _signature(row["event_type"], row["mode"], row["modality"], row["actor_country"], row["recipient_country"])
+        )
+        if cluster is None:
             rest.append(row)
-            continue
-        _grow(conn, cluster_id, event)
-        row["cluster_id"] = cluster_id
-    assign(conn, rest)
+        else:
+            cluster.grow(row)
+            pool.assigned.append((row, cluster))
+    pool.place(conn, rest)
+    pool.save(conn)
 
 
-class _Row:
-    """Attribute access to an event row dict, like a database row."""
-
-    def __init__(self, data: dict):
-        self.__dict__.update(data)
+def _signature(event_type: str, mode: str | None, modality: str, actor_country: list, recipient_country: list) -> tuple:
+    return (event_type, mode, modality, dyad_key(event_type, mode, actor_country, recipient_country))
 
 
-def _signature(row) -> tuple:
-    return (
-        row.event_type,
-        row.mode,
-        row.modality,
-        dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
-    )
+def _event_number(event_id: str) -> tuple:
+    number = event_id.rsplit(":e", 1)[-1]
+    return (0, int(number), event_id) if number.isdigit() else (1, 0, event_id)
 
 
-# Fixed statements (compiled once): clustering runs for every stored event.
-_CANDIDATES = text(
-    "SELECT id, date_start FROM clusters WHERE event_type = :event_type AND modality = :modality"
-    " AND dyad = :dyad AND (mode = :mode OR (mode IS NULL AND CAST(:mode AS VARCHAR(16)) IS NULL))"
-    " AND (CAST(:start AS VARCHAR(10)) IS NULL OR date_start IS NULL OR (date_start <= :end AND date_end >= :start))"
-    " AND (CAST(:location AS VARCHAR(3)) IS NULL OR location_country IS NULL OR location_country = :location)"
-    " ORDER BY id"
+_COLUMNS = ("event_type", "mode", "modality", "dyad", "date_start", "date_end", "location_country", "size")
+_ORIGINAL = Statement(
+    "SELECT e.id AS event_id, e.event_type, e.mode, e.modality, e.actor_country, e.recipient_country,"
+    " c.id, c.dyad, c.date_start, c.date_end, c.location_country, c.size"
+    " FROM events e LEFT JOIN clusters c ON c.id = e.cluster_id WHERE e.document_id = :document_id"
 )
-_NEW = text(
-    "INSERT INTO clusters (event_type, mode, modality, dyad, date_start, date_end, location_country, size)"
-    " VALUES (:event_type, :mode, :modality, :dyad, :date_start, :date_end, :location, 1) RETURNING id"
+_UPDATE = Statement(
+    "UPDATE clusters SET size = :size, date_start = :date_start, date_end = :date_end,"
+    " location_country = :location_country WHERE id = :id"
 )
-_GROW = text(
-    "UPDATE clusters SET size = size + 1,"
-    " date_start = CASE WHEN date_start IS NULL OR date_start > :date_start THEN COALESCE(:date_start, date_start)"
-    " ELSE date_start END,"
-    " date_end = CASE WHEN date_end IS NULL OR date_end < :date_end THEN COALESCE(:date_end, date_end)"
-    " ELSE date_end END,"
-    " location_country = COALESCE(location_country, :location) WHERE id = :id"
-)
+_CHUNK = 200  # rows or terms per statement, well below SQLite's limit on parameters
 
 
-def _find_cluster(conn: Connection, row) -> int | None:
-    if not (row.actor_country and row.recipient_country):
-        return _find_for_partial(conn, row, _conditions(row)[:2] + _conditions(row)[3:])
-    start = end = None
-    if row.date_start:
-        start = (date.fromisoformat(row.date_start) - timedelta(WINDOW_DAYS)).isoformat()
-        end = (date.fromisoformat(row.date_end or row.date_start) + timedelta(WINDOW_DAYS)).isoformat()
-    candidates = conn.execute(
-        _CANDIDATES,
-        {
-            "event_type": row.event_type,
-            "modality": row.modality,
-            "mode": row.mode,
-            "start": start,
-            "end": end,
-            "dyad": dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
-            "location": row.location_country,
-        },
-    ).all()
-    if not row.date_start:
-        # an undated mention joins only when there is exactly one happening it can be
-        return candidates[0].id if len(candidates) == 1 else None
-    dated = [r for r in candidates if r.date_start]
-    return (dated or candidates)[0].id if candidates else None
+class _Cluster:
+    """A cluster as this document's events see it: read from the store or new, grown in memory."""
+
+    __slots__ = (*_COLUMNS, "id", "order", "states", "changed")
+
+    def __init__(self, order: tuple, **values):
+        for name in _COLUMNS:
+            setattr(self, name, values[name])
+        self.id = values.get("id")
+        self.order = order  # stored clusters by id, then new ones in the order they were made (their ids)
+        self.states = set(self.dyad.replace(">", "+").split("+"))
+        self.changed = False
+
+    def matches(self, event_type, mode, modality, dyad, start, end, location) -> bool:
+        """The conditions of the lookup (a dyad of None: any dyad)."""
+        return (
+            self.event_type == event_type
+            and self.modality == modality
+            and (dyad is None or self.dyad == dyad)
+            and self.mode == mode
+            and (
+                start is None
+                or self.date_start is None
+                or (self.date_start <= end and self.date_end is not None and self.date_end >= start)
+            )
+            and (location is None or self.location_country is None or self.location_country == location)
+        )
+
+    def grow(self, row: dict) -> None:
+        """One more event: the date range widens, a location is kept once known."""
+        self.size += 1
+        start, end = row["date_start"], row["date_end"]
+        if self.date_start is None or (start is not None and self.date_start > start):
+            self.date_start = start if start is not None else self.date_start
+        if self.date_end is None or (end is not None and self.date_end < end):
+            self.date_end = end if end is not None else self.date_end
+        if self.location_country is None:
+            self.location_country = row["location_country"]
+        self.changed = True
 
 
-def _conditions(row) -> list:
-    c = schema.clusters
-    key = dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country)
-    conditions = [
-        c.c.event_type == row.event_type,
-        c.c.modality == row.modality,
-        c.c.dyad == key,
-        c.c.mode.is_(None) if row.mode is None else c.c.mode == row.mode,
-    ]
-    if row.date_start:
-        start = (date.fromisoformat(row.date_start) - timedelta(WINDOW_DAYS)).isoformat()
-        end = (date.fromisoformat(row.date_end or row.date_start) + timedelta(WINDOW_DAYS)).isoformat()
-        conditions.append(or_(c.c.date_start.is_(None), and_(c.c.date_start <= end, c.c.date_end >= start)))
-    if row.location_country:
-        conditions.append(or_(c.c.location_country.is_(None), c.c.location_country == row.location_country))
-    return conditions
+class _Pool:
+    """The clusters one document's events can join: the stored ones that may match (read with one statement
+    for all the events) and the ones its own events make; written back in two statements."""
+
+    def __init__(self):
+        self.clusters: dict = {}  # order -> cluster
+        self.new: list[_Cluster] = []
+        self.assigned: list[tuple[dict, _Cluster]] = []
+
+    def add_stored(self, row) -> _Cluster:
+        order = (0, row.id)
+        if order not in self.clusters:
+            values = {name: getattr(row, name, None) for name in _COLUMNS}
+            self.clusters[order] = _Cluster(order, id=row.id, **values)
+        return self.clusters[order]
+
+    def place(self, conn: Connection, rows: list) -> None:
+        lookups = [_lookup(row) for row in rows]
+        self._read(conn, [(row, lookup) for row, lookup in zip(rows, lookups, strict=True) if lookup is not None])
+        for row, lookup in zip(rows, lookups, strict=True):
+            cluster = self._find(row, lookup) if lookup is not None else None
+            if cluster is None:
+                cluster = _Cluster(
+                    (1, len(self.new)),
+                    event_type=row["event_type"],
+                    mode=row["mode"],
+                    modality=row["modality"],
+                    dyad=dyad_key(row["event_type"], row["mode"], row["actor_country"], row["recipient_country"]),
+                    date_start=row["date_start"],
+                    date_end=row["date_end"],
+                    location_country=row["location_country"],
+                    size=1,
+                )
+                self.new.append(cluster)
+                self.clusters[cluster.order] = cluster
+            else:
+                cluster.grow(row)
+            self.assigned.append((row, cluster))
+
+    def _read(self, conn: Connection, lookups: list[tuple[dict, tuple]]) -> None:
+        """Every stored cluster any of the lookups can match (a superset: `_find` decides)."""
+        terms = sorted({_term(row, lookup) for row, lookup in lookups}, key=lambda t: (_kind(t), t))
+        for i in range(0, len(terms), _CHUNK):
+            chunk = terms[i : i + _CHUNK]
+            shape = tuple(sum(1 for t in chunk if _kind(t) == kind) for kind in _KINDS)
+            params = {}
+            for n, (event_type, modality, mode, dyad, start, end, _pattern) in enumerate(chunk):
+                params |= {f"t{n}": event_type, f"m{n}": modality, f"o{n}": mode, f"d{n}": dyad}
+                params |= {f"s{n}": start, f"e{n}": end}
+            for row in _candidates(shape).run(conn, params):
+                self.add_stored(row)
+
+    def _find(self, row: dict, lookup: tuple) -> _Cluster | None:
+        dyad = lookup[3]
+        candidates = [c for _, c in sorted(self.clusters.items()) if c.matches(*lookup)]
+        if dyad is None:  # one side named only ("Tusk besökte Stockholm"): the one cluster with its states
+            named = set(row["actor_country"]) | set(row["recipient_country"])
+            candidates = [c for c in candidates if named <= c.states]
+            return candidates[0] if len(candidates) == 1 else None
+        if not row["date_start"]:
+            # an undated mention joins only when there is exactly one happening it can be
+            return candidates[0] if len(candidates) == 1 else None
+        dated = [c for c in candidates if c.date_start]
+        return (dated or candidates)[0] if candidates else None
+
+    def save(self, conn: Connection) -> None:
+        for i in range(0, len(self.new), _CHUNK):
+            chunk = self.new[i : i + _CHUNK]
+            insert = insert_values("clusters", _COLUMNS, len(chunk), returning="id")
+            ids = sorted(
+                r.id for r in insert.run(conn, numbered([{c: getattr(k, c) for c in _COLUMNS} for k in chunk]))
+            )
+            for cluster, cluster_id in zip(chunk, ids, strict=True):  # ids are handed out in row order
+                cluster.id = cluster_id
+        grown = [c for order, c in sorted(self.clusters.items()) if order[0] == 0 and c.changed]
+        if grown:
+            _UPDATE.run(conn, [{"id": c.id} | {name: getattr(c, name) for name in _COLUMNS[4:]} for c in grown])
+        for row, cluster in self.assigned:
+            row["cluster_id"] = cluster.id
 
 
-def _find_for_partial(conn: Connection, row, conditions: list) -> int | None:
-    """An event that names one side only ("Tusk besökte Stockholm") joins the one cluster of its kind
-    and time whose states include the ones it names."""
-    c = schema.clusters
-    named = set(row.actor_country) | set(row.recipient_country)
-    if not named:
+def _lookup(row: dict) -> tuple | None:
+    """What a row's event looks for: (type, mode, modality, dyad or None for any, window start, end, location);
+    None when it can only start a cluster of its own."""
+    full = bool(row["actor_country"] and row["recipient_country"])
+    if not full and not (row["actor_country"] or row["recipient_country"]):
         return None
-    candidates = [
-        r.id
-        for r in conn.execute(select(c.c.id, c.c.dyad).where(*conditions).order_by(c.c.id))
-        if named <= set(r.dyad.replace(">", "+").split("+"))
-    ]
-    return candidates[0] if len(candidates) == 1 else None
+    start = end = None
+    if row["date_start"]:
+        start = (date.fromisoformat(row["date_start"]) - timedelta(WINDOW_DAYS)).isoformat()
+        end = (date.fromisoformat(row["date_end"] or row["date_start"]) + timedelta(WINDOW_DAYS)).isoformat()
+    dyad = dyad_key(row["event_type"], row["mode"], row["actor_country"], row["recipient_country"]) if full else None
+    return (row["event_type"], row["mode"], row["modality"], dyad, start, end, row["location_country"])
 
 
-def _new_cluster(conn: Connection, row) -> int:
-    return conn.execute(
-        _NEW,
-        {
-            "event_type": row.event_type,
-            "mode": row.mode,
-            "modality": row.modality,
-            "dyad": dyad_key(row.event_type, row.mode, row.actor_country, row.recipient_country),
-            "date_start": row.date_start,
-            "date_end": row.date_end,
-            "location": row.location_country,
-        },
-    ).scalar_one()
+def _term(row: dict, lookup: tuple) -> tuple:
+    """The SQL side of a lookup, loose enough to be one statement shape for many lookups: the mode compared
+    with '' for none, and for a one-sided event one of its states as a pattern on the dyad."""
+    event_type, mode, modality, dyad, start, end, _location = lookup
+    if dyad is None:
+        dyad = "%" + min(set(row["actor_country"]) | set(row["recipient_country"])) + "%"
+        return (event_type, modality, mode or "", dyad, start, end, True)
+    return (event_type, modality, mode or "", dyad, start, end, False)
 
 
-def _grow(conn: Connection, cluster_id: int, row) -> None:
-    conn.execute(
-        _GROW,
-        {"id": cluster_id, "date_start": row.date_start, "date_end": row.date_end, "location": row.location_country},
-    )
+def _kind(term: tuple) -> tuple[bool, bool]:
+    return (term[6], term[4] is None)
+
+
+# (dyad a pattern?, undated?) of a lookup term; the statement for a mix of terms is made once per shape
+_KINDS = ((False, False), (False, True), (True, False), (True, True))
+
+
+@lru_cache(maxsize=256)
+def _candidates(shape: tuple[int, ...]) -> Statement:
+    terms, n = [], 0
+    for (pattern, undated), count in zip(_KINDS, shape, strict=True):
+        for _ in range(count):
+            term = f"event_type = :t{n} AND modality = :m{n} AND COALESCE(mode, '') = :o{n}"
+            term += f" AND dyad LIKE :d{n}" if pattern else f" AND dyad = :d{n}"
+            if not undated:
+                term += f" AND (date_start IS NULL OR (date_start <= :e{n} AND date_end >= :s{n}))"
+            terms.append(f"({term})")
+            n += 1
+    return Statement(f"SELECT id, {', '.join(_COLUMNS)} FROM clusters WHERE {' OR '.join(terms)}")

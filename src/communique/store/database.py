@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Document
-from . import clustering, schema
+from . import clustering
 from .migrations import SCHEMA_VERSION, applied, migrate
+from .sql import Statement
 from .writer import insert_events, write_document
 
 
@@ -98,8 +99,7 @@ class Store:
 
     def has_document(self, document_id: str) -> bool:
         with self.engine.connect() as conn:
-            found = conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == document_id)).first()
-        return found is not None
+            return _stored(conn, document_id)
 
     def add(
         self,
@@ -112,7 +112,7 @@ class Store:
         """Store a coded document, its actors, events and evidence, and cluster its events."""
         try:
             with self.engine.begin() as conn:
-                if conn.execute(select(schema.documents.c.id).where(schema.documents.c.id == doc.id)).first():
+                if _stored(conn, doc.id):
                     return Stored(doc.id, "duplicate", 0)
                 rows, global_ids = write_document(
                     conn, doc, origin, near_duplicate_of, signature, bands or [], datetime.now(UTC).isoformat()
@@ -144,6 +144,13 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_DOCUMENT = Statement("SELECT 1 FROM documents WHERE id = :id")
+
+
+def _stored(conn: Connection, document_id: str) -> bool:
+    return _DOCUMENT.run(conn, {"id": document_id}).first() is not None
 
 
 def open_store(url: str | None = None) -> Store:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select, text
+from functools import lru_cache
+
+from sqlalchemy import Connection
 
 from ..dictionary import slug
 from ..model import Actor, Document, Event
-from . import schema
+from .sql import Statement, dumps, in_list, insert_values, loads, numbered
 
 
 def actor_key(actor: Actor) -> str:
@@ -16,6 +18,45 @@ def actor_key(actor: Actor) -> str:
     if actor.kind == "country":
         return f"country:{actor.country}"
     return f"{actor.kind}:{slug(actor.name)}:{actor.country or '-'}"
+
+
+_DOCUMENT = Statement(
+    "INSERT INTO documents (id, origin, path, source_url, title, language, published, text, near_duplicate_of,"
+    " minhash, ingested_at) VALUES (:id, :origin, :path, :source_url, :title, :language, :published, :text,"
+    " :near_duplicate_of, :minhash, :ingested_at)"
+)
+_BAND = Statement("INSERT INTO document_bands (band, hash, document_id) VALUES (:band, :hash, :document_id)")
+_MENTION = Statement(
+    'INSERT INTO mentions (document_id, actor_id, "start", "end") VALUES (:document_id, :actor_id, :start, :end)'
+)
+_ACTOR_COLUMNS = ("key", "name", "kind", "country", "sector", "wikidata", "titles")
+_TITLES = Statement("UPDATE actors SET titles = :titles WHERE id = :id")
+_COUNT = Statement("UPDATE actors SET events = events + :n WHERE id = :id")
+_EVENT_COLUMNS = (
+    "id", "document_id", "cluster_id", "event_type", "mode", "context", "actor", "recipient", "actor_country",
+    "recipient_country", "date_start", "date_end", "location_name", "location_country", "modality", "sectors",
+    "quantities", "cameo", "text", "confidence", "link", "rules",
+)  # fmt: skip
+_JSON_COLUMNS = (
+    "context",
+    "actor",
+    "recipient",
+    "actor_country",
+    "recipient_country",
+    "sectors",
+    "quantities",
+    "link",
+    "rules",
+)
+_EVENT = Statement(
+    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join(':' + c for c in _EVENT_COLUMNS)})"
+)
+_EVENT_ACTOR = Statement("INSERT INTO event_actors (event_id, actor_id, role) VALUES (:event_id, :actor_id, :role)")
+_EVENT_COUNTRY = Statement("INSERT INTO event_countries (event_id, country, role) VALUES (:event_id, :country, :role)")
+_EVENT_SECTOR = Statement("INSERT INTO event_sectors (event_id, sector) VALUES (:event_id, :sector)")
+_EVIDENCE = Statement(
+    'INSERT INTO evidence (event_id, document_id, "start", "end") VALUES (:event_id, :document_id, :start, :end)'
+)
 
 
 def write_document(
@@ -28,23 +69,24 @@ def write_document(
     now: str,
 ) -> tuple[list[dict], dict[str, int]]:
     """Insert the document, its actors and mentions; return the event rows to cluster and insert."""
-    conn.execute(
-        schema.documents.insert().values(
-            id=doc.id,
-            origin=origin,
-            path=doc.path,
-            source_url=doc.source_url,
-            title=doc.title,
-            language=doc.language or "und",
-            published=doc.published.isoformat() if doc.published else None,
-            text=doc.text,
-            near_duplicate_of=near_duplicate_of,
-            minhash=signature,
-            ingested_at=now,
-        )
+    _DOCUMENT.run(
+        conn,
+        {
+            "id": doc.id,
+            "origin": origin,
+            "path": doc.path,
+            "source_url": doc.source_url,
+            "title": doc.title,
+            "language": doc.language or "und",
+            "published": doc.published.isoformat() if doc.published else None,
+            "text": doc.text,
+            "near_duplicate_of": near_duplicate_of,
+            "minhash": signature,
+            "ingested_at": now,
+        },
     )
     if bands:
-        conn.execute(schema.document_bands.insert(), [{"band": b, "hash": h, "document_id": doc.id} for b, h in bands])
+        _BAND.run(conn, [{"band": b, "hash": h, "document_id": doc.id} for b, h in bands])
     global_ids = _upsert_actors(conn, doc.actors)
     mention_rows = [
         {"document_id": doc.id, "actor_id": global_ids[a.id], "start": m.start, "end": m.end}
@@ -52,35 +94,33 @@ def write_document(
         for m in a.mentions
     ]
     if mention_rows:
-        conn.execute(schema.mentions.insert(), mention_rows)
+        _MENTION.run(conn, mention_rows)
     return [_event_row(doc, e, global_ids) for e in doc.events], global_ids
-
-
-_COUNT = text("UPDATE actors SET events = events + :n WHERE id = :id")
 
 
 def insert_events(conn: Connection, doc: Document, rows: list[dict], global_ids: dict[str, int]) -> None:
     """The event rows (clusters already assigned) and their side tables: one executemany per table."""
     if rows:
-        conn.execute(schema.events.insert(), rows)
+        _EVENT.run(conn, [row | {c: dumps(row[c]) for c in _JSON_COLUMNS} for row in rows])
         _insert_side_tables(conn, doc, list(zip(rows, doc.events, strict=True)), global_ids)
+
+
+@lru_cache(maxsize=64)
+def _find_actors(count: int) -> Statement:
+    return Statement(f"SELECT id, key, titles FROM actors WHERE key IN ({in_list('k', count)})")
 
 
 def _upsert_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
     """Global ids for the document's actors: one lookup for all, one insert for the new ones."""
     keys = {actor.id: actor_key(actor) for actor in actors}
-    table = schema.actors
-    found = (
-        {
-            r.key: r
-            for r in conn.execute(
-                select(table.c.id, table.c.key, table.c.titles).where(table.c.key.in_(set(keys.values())))
-            )
-        }
-        if keys
-        else {}
-    )
-    new = {}
+    if not keys:
+        return {}
+    wanted = list(dict.fromkeys(keys.values()))
+    found = {
+        key: (actor_id, loads(titles))
+        for actor_id, key, titles in _find_actors(len(wanted)).run(conn, {f"k{i}": k for i, k in enumerate(wanted)})
+    }
+    new: dict[str, dict] = {}
     for actor in actors:
         key = keys[actor.id]
         if key not in found and key not in new:
@@ -91,23 +131,22 @@ def _upsert_actors(conn: Connection, actors: list[Actor]) -> dict[str, int]:
                 "country": actor.country,
                 "sector": actor.sector,
                 "wikidata": actor.wikidata,
-                "titles": list(actor.titles),
+                "titles": dumps(list(actor.titles)),
             }
     if new:
-        conn.execute(table.insert(), list(new.values()))
-        found.update(
-            {
-                r.key: r
-                for r in conn.execute(select(table.c.id, table.c.key, table.c.titles).where(table.c.key.in_(set(new))))
-            }
-        )
-    for actor in actors:  # titles seen for the first time are added to the stored actor
-        row = found[keys[actor.id]]
-        titles = list(row.titles or [])
-        extra = [t for t in actor.titles if t not in titles]
-        if extra and keys[actor.id] not in new:
-            conn.execute(table.update().where(table.c.id == row.id).values(titles=titles + extra))
-    return {actor_id: found[key].id for actor_id, key in keys.items()}
+        rows = list(new.values())
+        inserted = insert_values("actors", _ACTOR_COLUMNS, len(rows), returning="id, key").run(conn, numbered(rows))
+        found.update({key: (actor_id, None) for actor_id, key in inserted})
+    titles: dict[int, str] = {}  # titles seen for the first time are added to the stored actor
+    for actor in actors:
+        key = keys[actor.id]
+        actor_id, stored = found[key]
+        extra = [t for t in actor.titles if t not in (stored or [])]
+        if extra and key not in new:
+            titles[actor_id] = dumps(list(stored or []) + extra)
+    if titles:
+        _TITLES.run(conn, [{"id": actor_id, "titles": value} for actor_id, value in titles.items()])
+    return {actor_id: found[key][0] for actor_id, key in keys.items()}
 
 
 def _event_row(doc: Document, e: Event, global_ids: dict[str, int]) -> dict:
@@ -155,12 +194,12 @@ def _insert_side_tables(
     for row in actors:
         counts[row["actor_id"]] = counts.get(row["actor_id"], 0) + 1
     if counts:
-        conn.execute(_COUNT, [{"id": actor_id, "n": n} for actor_id, n in counts.items()])
-    for table, values in (
-        (schema.event_actors, actors),
-        (schema.event_countries, countries),
-        (schema.event_sectors, sectors),
-        (schema.evidence, evidence),
+        _COUNT.run(conn, [{"id": actor_id, "n": n} for actor_id, n in counts.items()])
+    for statement, values in (
+        (_EVENT_ACTOR, actors),
+        (_EVENT_COUNTRY, countries),
+        (_EVENT_SECTOR, sectors),
+        (_EVIDENCE, evidence),
     ):
         if values:
-            conn.execute(table.insert(), values)
+            statement.run(conn, values)
