@@ -11,9 +11,9 @@ from itertools import accumulate
 
 import numpy as np
 from datasketch import MinHash
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection
 
-from .store import schema
+from .store.sql import Statement
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # candidate threshold about (1/16)**(1/4) = 0.5 Jaccard
@@ -33,17 +33,15 @@ _EMPTY = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
 
 
 def shingle_hashes(text: str) -> list[int]:
-    """CRC-32 of every word 5-shingle (the words joined by one space), read as slices of one encoded buffer
-    instead of building each shingle; repeats are harmless since MinHash keeps minima."""
+    """CRC-32 of every word 5-shingle (the words joined by one space), cut from the encoded text instead of
+    joined and encoded one by one; repeats are harmless since MinHash keeps minima."""
     words = _WORD.findall(text.lower())
-    joined = " ".join(words)
-    encoded = joined.encode("utf-8")
+    encoded = " ".join(words).encode("utf-8")
     if len(words) < 5:
         return [zlib.crc32(encoded)]
-    sizes = map(len, words) if len(encoded) == len(joined) else (len(w.encode("utf-8")) for w in words)
-    offsets = [0, *accumulate(size + 1 for size in sizes)]  # where each word starts (one space after each)
-    view, crc = memoryview(encoded), zlib.crc32
-    return [crc(view[start : end - 1]) for start, end in zip(offsets, offsets[5:], strict=False)]
+    offsets = [0, *accumulate(size + 1 for size in map(len, encoded.split(b" ")))]  # where each word starts
+    crc = zlib.crc32
+    return [crc(encoded[start : end - 1]) for start, end in zip(offsets, offsets[5:], strict=False)]
 
 
 def fingerprint(text: str) -> Fingerprint:
@@ -54,36 +52,25 @@ def fingerprint(text: str) -> Fingerprint:
     return Fingerprint(values.tobytes(), bands)
 
 
-# One fixed statement (compiled once): any stored document sharing one LSH band with this text.
-_CANDIDATES = text(
-    "SELECT DISTINCT document_id FROM document_bands WHERE "
-    + " OR ".join(f"(band = :b{i} AND hash = :h{i})" for i in range(BANDS))
+# One fixed statement: the stored documents sharing one LSH band with this text, with their signatures.
+_CANDIDATES = Statement(
+    "SELECT DISTINCT d.id, d.minhash, d.near_duplicate_of"
+    " FROM document_bands b JOIN documents d ON d.id = b.document_id WHERE "
+    + " OR ".join(f"(b.band = :b{i} AND b.hash = :h{i})" for i in range(BANDS))
+    + " ORDER BY d.id"
 )
 
 
 def near_duplicate_of(conn: Connection, print_: Fingerprint) -> str | None:
     """The stored document this text is a near-copy of, if any (the most similar above the threshold)."""
-    candidates = {
-        r[0]
-        for r in conn.execute(
-            _CANDIDATES,
-            {f"b{i}": band for i, (band, _) in enumerate(print_.bands)}
-            | {f"h{i}": value for i, (_, value) in enumerate(print_.bands)},
-        )
-    }
-    if not candidates:
-        return None
+    params = {f"b{i}": band for i, (band, _) in enumerate(print_.bands)}
+    params |= {f"h{i}": value for i, (_, value) in enumerate(print_.bands)}
     mine = np.frombuffer(print_.signature, dtype=np.uint64)
     best, best_id = 0.0, None
-    rows = conn.execute(
-        select(schema.documents.c.id, schema.documents.c.minhash, schema.documents.c.near_duplicate_of).where(
-            schema.documents.c.id.in_(candidates)
-        )
-    )
-    for row in rows:
-        if row.minhash is None:
+    for document_id, minhash, first_copy in _CANDIDATES.run(conn, params):
+        if minhash is None:
             continue
-        similarity = float(np.mean(np.frombuffer(row.minhash, dtype=np.uint64) == mine))
+        similarity = float(np.mean(np.frombuffer(minhash, dtype=np.uint64) == mine))
         if similarity > best:
-            best, best_id = similarity, row.near_duplicate_of or row.id  # link to the first copy
+            best, best_id = similarity, first_copy or document_id  # link to the first copy
     return best_id if best >= THRESHOLD else None
