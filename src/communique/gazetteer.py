@@ -22,10 +22,6 @@ class Entry:
     form: str  # the form as written in the data, for case checks
     proper: bool  # a proper name must be capitalised in the text
 
-    @property
-    def size(self) -> int:
-        return len(self.form)
-
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -60,7 +56,7 @@ class Gazetteer:
         for form, refers in pack.collective.items():
             self._add(form, Entry("collective", refers, form, False))
         for key, entries in self._entries.items():
-            self._automaton.add_word(key, tuple(entries))
+            self._automaton.add_word(key, (len(key), tuple(entries)))  # lower_same_length keeps lengths
         self._automaton.make_automaton()
 
     def _add(self, form: str, entry: Entry) -> None:
@@ -104,12 +100,14 @@ class Gazetteer:
         """All matches on word boundaries with the right case, longest first, without overlaps."""
         lowered = lower_same_length(text)
         hits = []
-        for end_index, entries in self._automaton.iter(lowered):
+        for end_index, (size, entries) in self._automaton.iter(lowered):
             end = end_index + 1
-            for entry in entries:
-                start = end - entry.size  # lower_same_length keeps lengths
-                if _on_boundaries(text, start, end) and _case_ok(text[start:end], entry):
-                    hits.append(Hit(start, end, entry))
+            start = end - size
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue  # most hits end inside a word: the cheapest test first
+            if _on_boundaries(text, start, end):
+                surface = text[start:end]
+                hits.extend(Hit(start, end, entry) for entry in entries if _case_ok(surface, entry))
         return _without_overlaps(hits)
 
 

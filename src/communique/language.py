@@ -49,22 +49,27 @@ def _detector():
 
 
 @cache
-def _markers() -> dict[str, frozenset[str]]:
+def _markers() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The languages, and marker word -> language for the words of one language only (only those
+    tell languages apart)."""
     path = resources.files("communique") / "data" / "language_markers.yaml"
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    # only words that belong to one language tell languages apart
-    counts: dict[str, int] = {}
-    for words in data.values():
-        for word in set(words):
-            counts[word] = counts.get(word, 0) + 1
-    return {code: frozenset(w for w in words if counts[w] == 1) for code, words in data.items()}
+    owners: dict[str, set[str]] = {}
+    for code, words in data.items():
+        for word in words:
+            owners.setdefault(word, set()).add(code)
+    return tuple(data), {word: codes.pop() for word, codes in owners.items() if len(codes) == 1}
 
 
 def _quick(text: str) -> str | None:
     """A clear majority of one language's marker words (at least 8, and 5 times any other)."""
-    words = _WORDS.findall(text[: _SAMPLE * 2].lower())
-    scores = sorted(((sum(w in markers for w in words), code) for code, markers in _markers().items()), reverse=True)
-    (best, code), (second, _) = scores[0], scores[1]
+    codes, owner = _markers()
+    counts = dict.fromkeys(codes, 0)
+    for word in _WORDS.findall(text[: _SAMPLE * 2].lower()):
+        code = owner.get(word)
+        if code:
+            counts[code] += 1
+    (best, code), (second, _) = sorted(((n, c) for c, n in counts.items()), reverse=True)[:2]
     return code if best >= 8 and best >= 5 * max(second, 1) else None
 
 

@@ -120,18 +120,18 @@ class StartIndex:
 
     def candidates(self, text: str) -> list[tuple[int, tuple[int, ...]]]:
         """(position, indexes of the patterns to try there, ascending), by position."""
-        at: dict[int, set[int]] = {}
+        at: dict[int, tuple[int, ...]] = {}
         if not self._empty:
             for end, (size, indexes) in self._automaton.iter(text):
-                at.setdefault(end - size + 1, set()).update(indexes)
+                _add(at, end - size + 1, indexes)
         if self._digit_first:
             for run in _DIGITS.finditer(text):
                 for pos in range(run.start(), run.end()):
-                    at.setdefault(pos, set()).update(self._digit_first)
+                    _add(at, pos, self._digit_first)
         if self._scan is not None:
             for match in self._scan.finditer(text):
-                at.setdefault(match.start(), set()).update(self._unanchored)
-        return [(pos, tuple(sorted(at[pos]))) for pos in sorted(at)]
+                _add(at, match.start(), self._unanchored)
+        return [(pos, at[pos]) for pos in sorted(at)]
 
     def finditer(self, which: int, text: str, candidates=None) -> Iterator[re.Match]:
         """What `self.patterns[which].finditer(text)` yields (for patterns that never match empty),
@@ -143,3 +143,8 @@ class StartIndex:
                 if match:
                     free = max(match.end(), pos + 1)
                     yield match
+
+
+def _add(at: dict[int, tuple[int, ...]], pos: int, indexes: tuple[int, ...]) -> None:
+    known = at.get(pos)
+    at[pos] = indexes if known is None or known == indexes else tuple(sorted({*known, *indexes}))

@@ -15,15 +15,15 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     obliques = set(pack.grammar.get("nominal_blockers", []))
     starts = [s.start for s in doc.sentences]
     by_sentence: dict[int, list[Trigger]] = {}
-    for match in _matches(lowered, pack):
-        rule = match.rule
-        index = bisect_right(starts, match.start()) - 1
-        if index < 0 or match.end() > doc.sentences[index].end:
+    for match, rule in _matches(lowered, pack):
+        start, end = match.span()
+        index = bisect_right(starts, start) - 1
+        if index < 0 or end > doc.sentences[index].end:
             continue
         floor = doc.sentences[index].start
-        if background and lowered[max(floor, match.start() - 30) : match.start()].endswith(background):
+        if background and lowered[max(floor, start - 30) : start].endswith(background):
             continue
-        if rule.nominal and _governed(lowered, floor, match.start(), obliques):
+        if rule.nominal and _governed(lowered, floor, start, obliques):
             continue  # "resultaten av samtalen", "till statsbesöket": a reference, not an event
         by_sentence.setdefault(index, []).append(_trigger(doc, match, rule))
     doc.triggers = []
@@ -32,22 +32,9 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     return doc
 
 
-class _RuleMatch:
-    __slots__ = ("match", "rule")
-
-    def __init__(self, match, rule):
-        self.match, self.rule = match, rule
-
-    def start(self) -> int:
-        return self.match.start()
-
-    def end(self) -> int:
-        return self.match.end()
-
-
 def _matches(lowered: str, pack: LanguagePack):
-    """What every rule's `finditer` would find, but each rule is tried only where the pack's start
-    index says it can begin (one scan of the text instead of one per rule)."""
+    """(match, rule) for what every rule's `finditer` would find, but each rule is tried only where the
+    pack's start index says it can begin (one scan of the text instead of one per rule)."""
     rules = pack.triggers
     next_free = [0] * len(rules)
     for pos, indexes in pack.trigger_index.candidates(lowered):
@@ -57,7 +44,7 @@ def _matches(lowered: str, pack: LanguagePack):
             match = rules[i].regex.match(lowered, pos)
             if match:
                 next_free[i] = max(match.end(), pos + 1)
-                yield _RuleMatch(match, rules[i])
+                yield match, rules[i]
 
 
 def _trigger(doc: Document, match, rule) -> Trigger:
