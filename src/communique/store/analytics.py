@@ -10,6 +10,7 @@ from ..dictionary import load as load_dictionary
 from ..dictionary import slug
 from ..errors import StoreError
 from . import schema
+from .records import EVENT_COLUMNS, event_dicts
 
 E, EC, EA, A = schema.events, schema.event_countries, schema.event_actors, schema.actors
 
@@ -130,18 +131,16 @@ def _offices(name: str, country: str | None, wikidata: str | None) -> list[dict]
     return []
 
 
-def actor_event_ids(conn: Connection, actor_id: str, limit: int = 100) -> list[str]:
+def actor_events(conn: Connection, actor_id: str, limit: int = 100) -> list[dict]:
+    """The events that name an actor (either side), newest first, as `queries` returns them."""
     number = _actor_number(actor_id)
     if number is None:
         raise StoreError(f"no actor with id {actor_id!r}")
-    query = (
-        select(E.c.id)
-        .join(EA, EA.c.event_id == E.c.id)
-        .where(EA.c.actor_id == number)
-        .order_by(E.c.date_start.desc().nulls_last(), E.c.id)
-        .limit(limit)
-    )
-    return list(dict.fromkeys(conn.execute(query).scalars()))
+    ids = select(EA.c.event_id).where(EA.c.actor_id == number)
+    rows = conn.execute(
+        select(*EVENT_COLUMNS).where(E.c.id.in_(ids)).order_by(E.c.date_start.desc().nulls_last(), E.c.id).limit(limit)
+    ).all()
+    return event_dicts(conn, rows)
 
 
 def document(conn: Connection, document_id: str) -> dict:

@@ -90,14 +90,14 @@ def list_actors(
 
 @read_router.get("/actors/{actor_id}", summary="One actor: offices, Wikidata id, event count")
 def get_actor(actor_id: str, svc: Annotated[Service, Depends(service)]) -> dict:
-    return svc.actor(actor_id, limit=0)[0]
+    return svc.actor(actor_id)
 
 
 @read_router.get("/actors/{actor_id}/events", summary="The events that name an actor, newest first")
 def actor_events(
     actor_id: str, limit: Annotated[int, Depends(page_size)], svc: Annotated[Service, Depends(service)]
 ) -> list[dict]:
-    return svc.actor(actor_id, limit)[1]
+    return svc.actor_events(actor_id, limit)
 
 
 @read_router.get("/documents/{document_id}", summary="A stored article with its actor and evidence spans")

@@ -89,8 +89,7 @@ def actors_page(
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(actor_id: str, svc: Annotated[Service, Depends(api.service)]) -> HTMLResponse:
-    actor, events = svc.actor(actor_id, 100)
-    return render("actor.html", actor=actor, events=events)
+    return render("actor.html", actor=svc.actor(actor_id), events=svc.actor_events(actor_id, 100))
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)

@@ -91,12 +91,14 @@ class Service:
         with self.store.connect() as conn:
             return queries.list_actors(conn, name, limit)
 
-    def actor(self, actor_id: str, limit: int = 100) -> tuple[dict, list[dict]]:
+    def actor(self, actor_id: str) -> dict:
         with self.store.connect() as conn:
-            found = analytics.actor(conn, actor_id)
-            ids = analytics.actor_event_ids(conn, actor_id, limit)
-            events = [queries.get_event(conn, i) for i in ids]
-        return found, events
+            return analytics.actor(conn, actor_id)
+
+    def actor_events(self, actor_id: str, limit: int) -> list[dict]:
+        with self.store.connect() as conn:
+            analytics.actor(conn, actor_id)  # an unknown actor is a 404, not an empty list
+            return analytics.actor_events(conn, actor_id, limit)
 
     def document(self, document_id: str) -> dict:
         with self.store.connect() as conn:
