@@ -43,9 +43,10 @@ class Coder:
 
     def run(self, doc: Document) -> Document:
         by_mention = _actor_index(doc)
+        people: dict[Sentence, list[Mention]] = {}  # each sentence's participants, read once
         doc.events = []
         # Visits first: the main visit fixes the dyad, the host and the date the rest inherits.
-        visits = {t.start: self._code(doc, t, by_mention, None) for t in doc.triggers if t.role == "visit"}
+        visits = {t.start: self._code(doc, t, by_mention, None, people) for t in doc.triggers if t.role == "visit"}
         main_visit = next(
             (e for e in visits.values() if e and e.actor and e.recipient and e.modality == "asserted"), None
         )
@@ -57,7 +58,7 @@ class Coder:
             if trigger.role == "visit":
                 event = visits[trigger.start]
             else:
-                event = self._code(doc, trigger, by_mention, running)
+                event = self._code(doc, trigger, by_mention, running, people)
             if event and event.dated and event.modality == "asserted":
                 sentence = event.evidence[0].start
                 if not (trigger.role == "visit" and set_in == sentence and not set_by_visit):
@@ -67,12 +68,14 @@ class Coder:
         return doc
 
     # -- one trigger ---------------------------------------------------------------------------
-    def _code(self, doc: Document, trigger: Trigger, by_mention, running: DateRange | None) -> Event | None:
+    def _code(self, doc: Document, trigger: Trigger, by_mention, running: DateRange | None, people_of) -> Event | None:
         sentence = _sentence_of(doc, trigger)
         zone = _zone(doc, sentence, trigger, self.scope_breaks)
         if zone is None:  # the content of an earlier "agree to ..." or "invite to ..."
             return None
-        people = self.roles.participants(doc, sentence)
+        if sentence not in people_of:
+            people_of[sentence] = self.roles.participants(doc, sentence)
+        people = people_of[sentence]
         previous = _previous_subject(doc, sentence, trigger, self, people)
         roles = self.roles.read(doc, sentence, trigger, zone, people, previous)
         actor_side, recipient_side = self._sides(doc, trigger, roles, by_mention)

@@ -34,6 +34,7 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     titles = [m for m in doc.mentions if m.kind == "title"]
     others = [m for m in doc.mentions if m.kind != "title"]
     occupied = _occupied(doc.mentions, len(doc.text))
+    listed = {id(m) for m in others}  # a found person is either one of these or new (never equal to one)
     new: list[Mention] = []
     pending_surnames = []
     for chain in _title_chains(doc, titles, others, pack):
@@ -42,7 +43,7 @@ def run(doc: Document, pack: LanguagePack) -> Document:
             pending_surnames.append(chain)
             continue
         _attach(person, chain, pack)
-        if person not in others:
+        if id(person) not in listed:
             new.append(person)
             _mark(occupied, person)
     doc.mentions = others + new
