@@ -39,7 +39,7 @@ def shingle_hashes(text: str) -> list[int]:
     encoded = " ".join(words).encode("utf-8")
     if len(words) < 5:
         return [zlib.crc32(encoded)]
-    offsets = [0, *accumulate(size + 1 for size in map(len, encoded.split(b" ")))]  # where each word starts
+    offsets = [0, *accumulate(map((1).__add__, map(len, encoded.split(b" "))))]  # where each word starts
     crc = zlib.crc32
     return [crc(encoded[start : end - 1]) for start, end in zip(offsets, offsets[5:], strict=False)]
 

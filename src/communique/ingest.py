@@ -66,9 +66,13 @@ def _one(record: sources.SourceRecord, store: Store, pipeline: Pipeline, summary
             return
         doc = pipeline.process(doc)
         print_ = dedup.fingerprint(doc.text)
-        with store.connect() as conn:
-            original = dedup.near_duplicate_of(conn, print_)
-        stored = store.add(doc, record.origin, original, print_.signature, print_.bands)
+        stored = store.add(
+            doc,
+            record.origin,
+            signature=print_.signature,
+            bands=print_.bands,
+            find_original=lambda conn: dedup.near_duplicate_of(conn, print_),
+        )
     except CommuniqueError as exc:
         summary.fail(f"{record.origin}: {exc}" if record.origin not in str(exc) else str(exc))
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -108,12 +108,19 @@ class Store:
         near_duplicate_of: str | None = None,
         signature: bytes | None = None,
         bands: list[tuple[int, str]] | None = None,
+        *,
+        find_original: Callable[[Connection], str | None] | None = None,
     ) -> Stored:
-        """Store a coded document, its actors, events and evidence, and cluster its events."""
+        """Store a coded document, its actors, events and evidence, and cluster its events.
+
+        `find_original`, when given, names the document this one is a near-copy of (or None), looked up in
+        the same transaction as the write; it takes the place of `near_duplicate_of`."""
         try:
             with self.engine.begin() as conn:
                 if _stored(conn, doc.id):
                     return Stored(doc.id, "duplicate", 0)
+                if find_original is not None:
+                    near_duplicate_of = find_original(conn)
                 rows, global_ids = write_document(
                     conn, doc, origin, near_duplicate_of, signature, bands or [], datetime.now(UTC).isoformat()
                 )

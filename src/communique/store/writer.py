@@ -17,7 +17,10 @@ def actor_key(actor: Actor) -> str:
         return f"{actor.kind}:{actor.wikidata}"
     if actor.kind == "country":
         return f"country:{actor.country}"
-    return f"{actor.kind}:{slug(actor.name)}:{actor.country or '-'}"
+    return f"{actor.kind}:{_slug(actor.name)}:{actor.country or '-'}"
+
+
+_slug = lru_cache(maxsize=8192)(slug)  # the same names come back in document after document
 
 
 _DOCUMENT = Statement(
