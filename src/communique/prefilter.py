@@ -97,6 +97,8 @@ class StartIndex:
 
     def __init__(self, patterns: Sequence[re.Pattern]):
         self.patterns = tuple(patterns)
+        # patterns that cannot start right after a word character ("(?<![\w-])...")
+        bounded = {i for i, p in enumerate(patterns) if _after_non_word(p)}
         self._automaton = ahocorasick.Automaton()
         keys: dict[str, list[int]] = {}
         unanchored: list[int] = []
@@ -107,9 +109,12 @@ class StartIndex:
                 continue
             for prefix in prefixes:
                 keys.setdefault(prefix, []).append(i)
-        self._digit_first = tuple(keys.pop(DIGIT, ()))
+        digit_first = keys.pop(DIGIT, [])
+        self._digit_any = tuple(i for i in digit_first if i not in bounded)
+        self._digit_run = tuple(digit_first)  # at the first digit of a run every digit-first pattern may start
         for key, indexes in keys.items():
-            self._automaton.add_word(key, (len(key), tuple(indexes)))
+            inside = tuple(i for i in indexes if i not in bounded)  # the ones still possible inside a word
+            self._automaton.add_word(key, (len(key), tuple(indexes), inside))
         self._empty = not keys
         if not self._empty:
             self._automaton.make_automaton()
@@ -122,12 +127,20 @@ class StartIndex:
         """(position, indexes of the patterns to try there, ascending), by position."""
         at: dict[int, tuple[int, ...]] = {}
         if not self._empty:
-            for end, (size, indexes) in self._automaton.iter(text):
-                _add(at, end - size + 1, indexes)
-        if self._digit_first:
+            for end, (size, indexes, inside) in self._automaton.iter(text):
+                pos = end - size + 1
+                if pos and (text[pos - 1].isalnum() or text[pos - 1] == "_"):  # = \w
+                    if not inside:
+                        continue
+                    indexes = inside
+                known = at.get(pos)
+                at[pos] = indexes if known is None or known == indexes else _union(known, indexes)
+        if self._digit_run:
             for run in _DIGITS.finditer(text):
-                for pos in range(run.start(), run.end()):
-                    _add(at, pos, self._digit_first)
+                start, end = run.span()
+                _add(at, start, self._digit_run)
+                for pos in range(start + 1, end) if self._digit_any else ():
+                    _add(at, pos, self._digit_any)
         if self._scan is not None:
             for match in self._scan.finditer(text):
                 _add(at, match.start(), self._unanchored)
@@ -147,4 +160,24 @@ class StartIndex:
 
 def _add(at: dict[int, tuple[int, ...]], pos: int, indexes: tuple[int, ...]) -> None:
     known = at.get(pos)
-    at[pos] = indexes if known is None or known == indexes else tuple(sorted({*known, *indexes}))
+    at[pos] = indexes if known is None or known == indexes else _union(known, indexes)
+
+
+def _union(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(sorted({*a, *b}))
+
+
+def _after_non_word(pattern: re.Pattern) -> bool:
+    """Whether the pattern opens with a one-character lookbehind that refuses every word character."""
+    if pattern.flags & re.ASCII or not isinstance(pattern.pattern, str):
+        return False  # an ASCII \w is narrower than str.isalnum()
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not items or items[0][0] is not sre_c.ASSERT_NOT or items[0][1][0] != -1:
+        return False
+    body = list(items[0][1][1])
+    return (
+        len(body) == 1
+        and body[0][0] is sre_c.IN
+        and (sre_c.CATEGORY, sre_c.CATEGORY_WORD) in body[0][1]
+        and all(op is not sre_c.NEGATE for op, _ in body[0][1])
+    )
