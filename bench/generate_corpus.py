@@ -10,7 +10,14 @@ article's date from the actor dictionary (`data/actors/*.yaml`), with Swedish ti
 
 Article i depends only on (seed, i), so `generate(600, 7)[:200] == generate(200, 7)`.
 
+`--lang en` writes English articles instead (templates and data in `corpus_en.py`, a random stream of their
+own, so the Swedish output for a (count, seed) is unchanged); `--lang mixed` draws the language of each
+article (about half each). Files are written one at a time, so `--sizes 1000,10000,100000` streams.
+`--check` codes English articles and reports how often the article's two states come out as a dyad.
+
     .venv/bin/python bench/generate_corpus.py --count 1000 --seed 7 --out /tmp/corpus
+    .venv/bin/python bench/generate_corpus.py --lang en --sizes 1000,10000,100000 --out /tmp/corpus_en
+    .venv/bin/python bench/generate_corpus.py --lang en --count 200 --check
     from generate_corpus import generate; texts = generate(600, seed=7)
 """
 
@@ -1096,25 +1103,84 @@ def generate(n: int = 1000, seed: int = 7) -> list[str]:
     return [article(seed, i) for i in range(n)]
 
 
+def article_in(lang: str, seed: int, index: int) -> str:
+    """Article `index` in `lang` (sv, en or mixed); the Swedish ones are those of `article(seed, index)`."""
+    if lang == "mixed":
+        lang = "en" if random.Random(f"communique-bench-lang:{seed}:{index}").random() < 0.5 else "sv"
+    if lang == "en":
+        from corpus_en import article_en  # imported late: corpus_en imports this module
+
+        return article_en(seed, index)
+    return article(seed, index)
+
+
+def write_corpus(out: Path, n: int, seed: int, lang: str) -> None:
+    """Write `n` articles to `out`, one file each, one at a time (100 000 articles never sit in memory)."""
+    out.mkdir(parents=True, exist_ok=True)
+    width = max(4, len(str(n)))
+    for i in range(n):
+        (out / f"article_{i:0{width}d}.txt").write_text(article_in(lang, seed, i), encoding="utf-8")
+
+
+def check_english(n: int, seed: int) -> None:
+    """Code `n` English articles and print the share whose events link the article's two states."""
+    from corpus_en import build
+
+    from communique.pipeline import Pipeline
+    from communique.settings import Settings
+
+    pipeline = Pipeline(settings=Settings(language="en"))
+    rows: dict[str, list[int]] = {}  # kind -> [articles, any event, CONSULT, CONSULT visitor -> host]
+    for i in range(n):
+        art = build(seed, i)
+        events = pipeline.process_text(art.text).events
+        links = {(e.event_type, a, r) for e in events for a in e.actor_country for r in e.recipient_country}
+        pair = {(art.visitor, art.host), (art.host, art.visitor)}
+        row = rows.setdefault(art.kind, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += any((a, r) in pair for _, a, r in links)
+        row[2] += any(t == "CONSULT" and (a, r) in pair for t, a, r in links)
+        row[3] += ("CONSULT", art.visitor, art.host) in links
+    rows["all"] = [sum(r[k] for r in rows.values()) for k in range(4)]
+    print("kind        articles  any event, right dyad  CONSULT, right dyad  CONSULT visitor -> host")
+    for kind, (count, dyad, consult, directed) in rows.items():
+        print(f"{kind:<10}  {count:8d}  {dyad / count:21.1%}  {consult / count:19.1%}  {directed / count:23.1%}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", "-n", type=int, default=1000, help="number of articles (default 1000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     parser.add_argument("--out", type=Path, default=None, help="write one .txt per article into this folder")
+    parser.add_argument(
+        "--lang", choices=["sv", "en", "mixed"], default="sv", help="article language; mixed: about half each"
+    )
+    parser.add_argument(
+        "--sizes", default=None, help="comma-separated counts such as 1000,10000,100000: one folder OUT/<count> each"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="code --count English articles and report the share with the right dyad"
+    )
     args = parser.parse_args(argv)
-    texts = generate(args.count, args.seed)
+    if args.check:
+        check_english(args.count, args.seed)
+        return 0
+    if args.sizes:
+        if args.out is None:
+            parser.error("--sizes needs --out")
+        for n in (int(s) for s in args.sizes.split(",")):
+            write_corpus(args.out / str(n), n, args.seed, args.lang)
+            print(f"wrote {n} {args.lang} articles to {args.out / str(n)}")
+        return 0
     if args.out is None:
-        sizes = [len(t.encode()) for t in texts]
+        sizes = [len(article_in(args.lang, args.seed, i).encode()) for i in range(args.count)]
         print(
-            f"{len(texts)} articles, mean {sum(sizes) / len(sizes):.0f} bytes, "
+            f"{len(sizes)} articles, mean {sum(sizes) / len(sizes):.0f} bytes, "
             f"min {min(sizes)}, max {max(sizes)} (use --out DIR to write them)"
         )
         return 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    width = max(4, len(str(len(texts))))
-    for i, text in enumerate(texts):
-        (args.out / f"article_{i:0{width}d}.txt").write_text(text, encoding="utf-8")
-    print(f"wrote {len(texts)} articles to {args.out}")
+    write_corpus(args.out, args.count, args.seed, args.lang)
+    print(f"wrote {args.count} articles to {args.out}")
     return 0
 
 
