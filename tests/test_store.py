@@ -9,6 +9,7 @@ from communique import dedup, reader
 from communique.errors import StoreError
 from communique.pipeline import Pipeline
 from communique.store import EventFilter, Store
+from communique.store.migrations import SCHEMA_VERSION
 from communique.store.queries import counts, find_events, get_event, list_actors
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "sv"
@@ -143,7 +144,7 @@ def test_migration_adds_actor_counts_to_an_old_database(tmp_path, coded):
         conn.execute("ALTER TABLE actors DROP COLUMN events")
         conn.execute("DELETE FROM schema_migrations WHERE name = '0002_actor_event_counts'")
     with Store(url) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == SCHEMA_VERSION
         with store.connect() as conn:
             actors = list_actors(conn, limit=5)
     assert actors[0]["events"] >= actors[-1]["events"] and actors[0]["events"] > 0
@@ -166,3 +167,49 @@ def test_a_failing_migration_leaves_no_half_made_schema(db_url, monkeypatch):
         assert "documents" not in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+TEXT_QUERIES = ["telefonsamtal", "välkomnade", "VÄLKOMNADE", "Överens", "samarbete handel", "ha", "nosuchword", 'x"y']
+
+
+@pytest.mark.parametrize("clusters", [True, False], ids=["clusters", "mentions"])
+def test_text_index_finds_the_same_events_as_the_scan(db_url, coded, monkeypatch, clusters):
+    """The trigram index (SQLite) only picks candidates: the rows are those of the LIKE scan, in the same order."""
+    from communique.store import queries
+
+    with Store(db_url) as store:
+        for doc in coded.values():
+            _add(store, doc)
+        with store.connect() as conn:
+            indexed = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
+            monkeypatch.setattr(queries, "_FEW_WORDS", 1)  # every word counts as common: date-ordered walk
+            walked = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
+            monkeypatch.setattr(queries, "_has_text_index", lambda conn: False)
+            scanned = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
+    assert indexed == walked == scanned
+    assert indexed[0] and indexed[1] and not indexed[6]
+
+
+def test_migration_adds_the_text_index_to_an_old_database(tmp_path, coded):
+    """A SQLite store created before 0003 gets the index filled from its events, and new events enter it."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    docs = list(coded.values())
+    with Store(url) as store:
+        for doc in docs[:3]:
+            _add(store, doc)
+    with sqlite3.connect(tmp_path / "old.db") as conn:  # take the database back to schema version 2
+        for trigger in ("insert", "delete", "update"):
+            conn.execute(f"DROP TRIGGER events_text_{trigger}")
+        conn.execute("DROP TABLE events_text")
+        conn.execute("DELETE FROM schema_migrations WHERE name = '0003_text_index'")
+    with Store(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        for doc in docs[3:]:
+            _add(store, doc)
+        with store.connect() as conn:
+            indexed = conn.exec_driver_sql("SELECT count(*) FROM events_text").scalar_one()
+            assert indexed == counts(conn)["events"]
+            words = find_events(conn, EventFilter(text="telefonsamtal"), clusters=False)
+    assert words and all("telefonsamtal" in e["text"].lower() for e in words)

@@ -24,10 +24,21 @@ def _actor_event_counts(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX ix_actors_events ON actors (events DESC, name)"))
 
 
+def _text_index(conn: Connection) -> None:
+    """`--text` finds rare words through a trigram index (SQLite with FTS5; elsewhere the LIKE scan stays)."""
+    if conn.dialect.name != "sqlite" or inspect(conn).has_table(schema.EVENTS_TEXT):
+        return
+    if not conn.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar():
+        return
+    for statement in schema.SQLITE_TEXT_INDEX:
+        conn.exec_driver_sql(statement)
+
+
 # (name, function): append new migrations at the end, never edit an applied one
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_actor_event_counts", _actor_event_counts),
+    ("0003_text_index", _text_index),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

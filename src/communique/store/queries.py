@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, and_, exists, func, or_, select
+from sqlalchemy import Connection, and_, column, exists, func, literal_column, or_, select, table
 
 from ..errors import StoreError
 from . import schema
@@ -35,6 +35,10 @@ class EventFilter:
 # Below this many matching side-table rows a filter reads the event ids first (IN); above it the newest
 # events are walked in date order and checked one by one (EXISTS). Either way a page costs little.
 _SELECTIVE = 10_000
+
+
+# Up to this many actors a name matches are named in the statement (SQLite takes 32,766 parameters).
+_LISTED_ACTORS = 1_000
 
 
 def _membership(conn: Connection | None, ids, correlated) -> object:
@@ -66,6 +70,10 @@ def _conditions(f: EventFilter, conn: Connection | None = None) -> list:
         ea, a = schema.event_actors, schema.actors
         match = a.c.wikidata == f.actor if _is_qid(f.actor) else func.lower(a.c.name).contains(f.actor.lower())
         actor_ids = select(a.c.id).where(match)
+        if conn is not None:  # a few thousand actors at most: read the ids once, not inside every probe
+            found = conn.execute(actor_ids.limit(_LISTED_ACTORS + 1)).scalars().all()
+            if len(found) <= _LISTED_ACTORS:
+                actor_ids = found
         conditions.append(
             _membership(
                 conn,
@@ -74,16 +82,39 @@ def _conditions(f: EventFilter, conn: Connection | None = None) -> list:
             )
         )
     if f.text:
-        # SQLite's lower() folds ASCII only: also match the word as written and capitalised ("Överens")
-        conditions.extend(
-            or_(
-                func.lower(E.c.text).contains(word.lower()),
-                E.c.text.contains(word.lower()),
-                E.c.text.contains(word.lower().capitalize()),
-            )
-            for word in f.text.split()
-        )
+        index = _has_text_index(conn)
+        conditions.extend(_word(conn, word, index) for word in f.text.split())
     return conditions
+
+
+# Below this many candidates a word reads them from the index (each costs a lookup of its event, ~10 us);
+# above it the newest events are walked in date order until the page is full, which costs little for a
+# common word. Counting candidates costs about 1 us each, so the probe stops early too.
+_FEW_WORDS = 2_000
+_TEXT = table(schema.EVENTS_TEXT, column("event_id"))
+
+
+def _has_text_index(conn: Connection | None) -> bool:
+    if conn is None or conn.dialect.name != "sqlite":
+        return False
+    found = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (schema.EVENTS_TEXT,)).first()
+    return found is not None
+
+
+def _word(conn: Connection | None, word: str, index: bool) -> object:
+    # SQLite's lower() folds ASCII only: also match the word as written and capitalised ("Överens")
+    like = or_(
+        func.lower(E.c.text).contains(word.lower()),
+        E.c.text.contains(word.lower()),
+        E.c.text.contains(word.lower().capitalize()),
+    )
+    if not index or len(word) < 3:  # trigrams: a shorter word has none to look up
+        return like
+    # the index folds the case of every letter: the events with all the word's trigrams include all `like` accepts
+    trigrams = " AND ".join('"' + word[i : i + 3].replace('"', '""') + '"' for i in range(len(word) - 2))
+    ids = select(_TEXT.c.event_id).where(literal_column(schema.EVENTS_TEXT).match(trigrams))
+    few = conn.execute(select(func.count()).select_from(ids.limit(_FEW_WORDS).subquery())).scalar_one()
+    return and_(E.c.id.in_(ids), like) if few < _FEW_WORDS else like
 
 
 def _is_qid(value: str) -> bool:

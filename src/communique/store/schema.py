@@ -164,3 +164,20 @@ INDEXES = (
     Index("ix_actors_events", actors.c.events.desc(), actors.c.name),
     Index("ix_document_bands_doc", document_bands.c.document_id),
 )
+
+# SQLite only (migration 0003): a trigram full-text index of events.text, kept by triggers. It finds the
+# candidates of a rare `--text` word (the events with all its trigrams: detail=none keeps no positions and
+# the index small); the LIKE conditions of the query still decide. Queries join it on the
+# event id; its rowid is the event's rowid when written, which lets a deleted event take its entry along.
+EVENTS_TEXT = "events_text"
+SQLITE_TEXT_INDEX = (
+    "CREATE VIRTUAL TABLE events_text USING fts5(event_id UNINDEXED, text, tokenize='trigram', detail=none)",
+    "CREATE TRIGGER events_text_insert AFTER INSERT ON events BEGIN"
+    " INSERT INTO events_text (rowid, event_id, text) VALUES (new.rowid, new.id, new.text); END",
+    "CREATE TRIGGER events_text_delete AFTER DELETE ON events BEGIN"
+    " DELETE FROM events_text WHERE rowid = old.rowid AND event_id = old.id; END",
+    "CREATE TRIGGER events_text_update AFTER UPDATE OF text ON events BEGIN"
+    " DELETE FROM events_text WHERE rowid = old.rowid AND event_id = old.id;"
+    " INSERT INTO events_text (rowid, event_id, text) VALUES (new.rowid, new.id, new.text); END",
+    "INSERT INTO events_text (rowid, event_id, text) SELECT rowid, id, text FROM events",
+)
