@@ -869,16 +869,25 @@ class StatementCounter:
         self.slowest = None
 
 
-def time_calls(fn, values: list, warmup: int, budget_s: float, counter: StatementCounter) -> dict:
-    """Warm-up calls, then timed calls over the values; a slow shape stops after `budget_s` (>= MIN_CALLS)."""
+def time_calls(fn, values: list, warmup: int, budget_s: float, counter: StatementCounter, other=None) -> dict:
+    """Warm-up calls, then timed calls over the values; a slow shape stops after `budget_s` (>= MIN_CALLS).
+
+    `other` (another implementation) is called with each value just before `fn`, so both run under the same load.
+    """
     started = time.perf_counter()
     for v in values[:warmup]:
         fn(v)
+        if other is not None:
+            other(v)
         if time.perf_counter() - started > budget_s / 4:  # one call warms the cache when calls take seconds
             break
-    times, cpu, rows, statements = [], [], [], []
+    times, cpu, rows, statements, other_times = [], [], [], [], []
     started = time.perf_counter()
     for i, v in enumerate(values[warmup:]):
+        if other is not None:
+            t = time.perf_counter()
+            other(v)
+            other_times.append((time.perf_counter() - t) * 1000)
         counter.reset()
         t, c = time.perf_counter(), time.process_time()
         out = fn(v)
@@ -888,7 +897,7 @@ def time_calls(fn, values: list, warmup: int, budget_s: float, counter: Statemen
         rows.append(len(out) if isinstance(out, list) else 1)
         if time.perf_counter() - started > budget_s and i + 1 >= MIN_CALLS:
             break
-    return {
+    result = {
         "n": len(times),
         "p50_ms": round(pct(times, 0.5), 2),
         "p95_ms": round(pct(times, 0.95), 2),
@@ -897,6 +906,9 @@ def time_calls(fn, values: list, warmup: int, budget_s: float, counter: Statemen
         "rows": round(statistics.mean(rows), 1),
         "sql_per_call": round(statistics.mean(statements), 1),
     }
+    if other_times:
+        result["against"] = {"p50_ms": round(pct(other_times, 0.5), 2), "p95_ms": round(pct(other_times, 0.95), 2)}
+    return result
 
 
 def explain(conn, fn, value, counter: StatementCounter) -> list[str]:
@@ -916,6 +928,7 @@ def load_impl(path: Path | None) -> dict:
 
         spec = importlib.util.spec_from_file_location("bench_store_impl", path)
         module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses defined in the file look their module up
         sys.path.insert(0, str(path.resolve().parent))
         spec.loader.exec_module(module)
         impl.update({k: getattr(module, k) for k in impl if hasattr(module, k)})
@@ -931,6 +944,7 @@ def measure_queries(
     want_explain: bool,
     impl: dict,
     shapes: list[str] | None = None,
+    against: dict | None = None,
 ) -> dict:
     from sqlalchemy import text
 
@@ -945,12 +959,14 @@ def measure_queries(
                 continue
             for view, clusters in (("clusters", True), ("mentions", False)):
                 fn = lambda f, c=clusters: impl["find_events"](conn, f, clusters=c)  # noqa: E731
-                r = time_calls(fn, values, warmup, budget_s, counter)
+                other = against and (lambda f, c=clusters: against["find_events"](conn, f, clusters=c))
+                r = time_calls(fn, values, warmup, budget_s, counter, other)
                 r["target"] = "PASS" if r["p95_ms"] < TARGET_P95_MS else "MISS"
                 out["shapes"].setdefault(shape, {})[view] = r
                 log(
                     f"queries: {SHAPE_LABELS[shape]:<26} {view:<8} p50 {r['p50_ms']:>9.1f} ms  "
                     f"p95 {r['p95_ms']:>9.1f} ms  n={r['n']}  {r['target']}"
+                    + (f"  (against: {r['against']['p50_ms']:.1f} / {r['against']['p95_ms']:.1f})" if other else "")
                 )
                 if want_explain or r["target"] == "MISS":
                     out["explain"][f"{shape}/{view}"] = explain(conn, fn, values[warmup], counter)
@@ -1036,6 +1052,8 @@ def report(result: dict) -> None:
         print(f"  prepared  {result['prepared']}")
     if result.get("impl"):
         print(f"  impl      {result['impl']}")
+    if result.get("against"):
+        print(f"  against   {result['against']} (its find_events, timed call by call before the project's)")
     q = result["queries"]
     print(f"  queries   find_events, limit 100; p50 / p95 ms over n calls; target p95 < {TARGET_P95_MS:g} ms")
     print(
@@ -1049,6 +1067,12 @@ def report(result: dict) -> None:
             f"{mm['p50_ms']:>12.1f} {mm['p95_ms']:>8.1f} {mm['target']:4} {mm['n']:>3}   "
             f"{c['sql_per_call']:.0f} / {mm['sql_per_call']:.0f}"
         )
+        if "against" in c:
+            a, b = c["against"], mm["against"]
+            print(
+                f"    {'  against':<26} {a['p50_ms']:>12.1f} {a['p95_ms']:>8.1f} {'':4} {'':>3}   "
+                f"{b['p50_ms']:>12.1f} {b['p95_ms']:>8.1f}"
+            )
     for name in ("get_event_cluster", "get_event_event", "list_actors", "list_actors_name"):
         r = q[name]
         print(f"    {name:<26} {r['p50_ms']:>12.1f} {r['p95_ms']:>8.1f} {r['target']:4} {r['n']:>3}")
@@ -1095,6 +1119,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="Python file whose find_events/get_event/list_actors replace the project's",
     )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help="Python file whose find_events is also timed, call by call before the project's (same load for both)",
+    )
     args = parser.parse_args(argv)
 
     result: dict = {
@@ -1138,6 +1168,7 @@ def main(argv: list[str] | None = None) -> int:
             result["prepared"] = prepare_store(scratch, args.analyze, args.sql)
         impl = load_impl(args.impl)
         result["impl"] = str(args.impl) if args.impl else None
+        result["against"] = str(args.against) if args.against else None
         result["queries"] = measure_queries(
             f"sqlite:///{scratch or path}",
             args.runs,
@@ -1147,6 +1178,7 @@ def main(argv: list[str] | None = None) -> int:
             args.explain,
             impl,
             args.shapes.split(",") if args.shapes else None,
+            load_impl(args.against) if args.against else None,
         )
     finally:
         if scratch is not None:
