@@ -28,8 +28,9 @@ def _text_index(conn: Connection) -> None:
     """`--text` finds rare words through a trigram index (SQLite with FTS5; elsewhere the LIKE scan stays)."""
     if conn.dialect.name != "sqlite" or inspect(conn).has_table(schema.EVENTS_TEXT):
         return
-    if not conn.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar():
-        return
+    version = tuple(int(n) for n in conn.exec_driver_sql("SELECT sqlite_version()").scalar_one().split("."))
+    if version < (3, 34) or not conn.exec_driver_sql("SELECT sqlite_compileoption_used('ENABLE_FTS5')").scalar():
+        return  # the trigram tokenizer came with SQLite 3.34
     for statement in schema.SQLITE_TEXT_INDEX:
         conn.exec_driver_sql(statement)
 
