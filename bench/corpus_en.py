@@ -360,6 +360,12 @@ def _offices() -> tuple:
     return tuple(rows)
 
 
+@cache
+def _sectors() -> dict[str, list[str]]:
+    keys = set(sv._yaml("lang", "en", "sectors.yaml"))
+    return {k: v for k, v in SECTOR_PHRASES.items() if k in keys}
+
+
 def rosters_on(day: date) -> dict[str, dict[str, OfficialEn]]:
     out: dict[str, dict[str, OfficialEn]] = {}
     for iso3, start, end, official in _offices():
@@ -469,7 +475,7 @@ def build(seed: int, index: int) -> ArticleEn:
     visit_kind = rng.choice(
         ["state visit", "official visit", "working visit"] if level == "state" else ["official visit", "working visit"]
     )
-    sectors_all = {k: v for k, v in SECTOR_PHRASES.items() if k in set(sv._yaml("lang", "en", "sectors.yaml"))}
+    sectors_all = _sectors()
     sector_words = [rng.choice(sectors_all[k]) for k in rng.sample(sorted(sectors_all), rng.randint(2, 5))]
     summit, summit_city = rng.choice(SUMMITS)
     pub = start - timedelta(days=rng.randint(3, 20)) if kind == "future" else end + timedelta(days=rng.choice([0, 1]))
