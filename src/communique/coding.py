@@ -40,6 +40,12 @@ class Coder:
         self.historical_days = int(pack.grammar.get("historical_after_days", 180))
         self.clause_cuts = tuple(f" {w} " for w in pack.grammar.get("modality_clause_cuts", ["men", "och"]))
         self.modality = {kind: _cue_patterns(cues) for kind, cues in pack.modality.items()}
+        # every kind's cues in one pattern each: most triggers have none, and one search tells
+        everything = {
+            part: [cue for cues in pack.modality.values() for cue in cues.get(part) or []]
+            for part in ("before", "sentence")
+        }
+        self.any_cue = _cue_patterns(everything)
 
     def run(self, doc: Document) -> Document:
         by_mention = _actor_index(doc)
@@ -126,7 +132,8 @@ class Coder:
         if (len(set(actor.countries)) > 1 and not third_party) or _is_collective(roles.actor, recipient):
             actor, recipient = self._split(doc, actor)  # both parties act together
         if trigger.role != "visit":  # nobody praises or meets their own state here: that is a misread role
-            recipient = _Side([a for a in recipient.actors if not a.country or a.country not in actor.countries])
+            own = set(actor.countries)
+            recipient = _Side([a for a in recipient.actors if not a.country or a.country not in own])
         if not recipient.actors and trigger.role == "accept":
             invite = next((e for e in reversed(doc.events) if e.mode == "invite"), None)
             if invite:
@@ -206,10 +213,12 @@ class Coder:
         clause = doc.text[_clause_start(doc, sentence, trigger, self.clause_cuts) : trigger.start].lower()
         # after "enades om att" or "bjöd in ... att" comes the content: its "nästa år" is not this event's
         zone_text = doc.text[zone[0] : trigger.end if trigger.scope else zone[1]].lower()
-        for kind in ("negated", "hypothetical", "future", "historical"):
-            before, anywhere = self.modality.get(kind, (None, None))
-            if (before and before.search(clause)) or (anywhere and anywhere.search(zone_text)):
-                return kind
+        before, anywhere = self.any_cue
+        if (before and before.search(clause)) or (anywhere and anywhere.search(zone_text)):
+            for kind in ("negated", "hypothetical", "future", "historical"):
+                before, anywhere = self.modality.get(kind, (None, None))
+                if (before and before.search(clause)) or (anywhere and anywhere.search(zone_text)):
+                    return kind
         if date and date.start and doc.published and date.start > doc.published and not relative:
             return "future"  # dated after the article was published ("på onsdagen" may be either side of it)
         reference = doc.published or max((d.range.end for d in doc.dates if d.range.end), default=None)

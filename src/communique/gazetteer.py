@@ -7,7 +7,7 @@ collective phrases are all found in one pass over the lowercased text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -33,6 +33,7 @@ class Hit:
 _PRIORITY = {"person": 6, "organization": 5, "collective": 4, "country": 3, "location": 3, "adjective": 2, "title": 1}
 
 
+@lru_cache(maxsize=4)  # several stages lower the same document text
 def lower_same_length(text: str) -> str:
     """Lowercase without changing any offset (a few characters lowercase to two code points)."""
     lowered = text.lower()
