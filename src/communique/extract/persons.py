@@ -37,8 +37,9 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     listed = {id(m) for m in others}  # a found person is either one of these or new (never equal to one)
     new: list[Mention] = []
     pending_surnames = []
+    listed_persons = [m for m in others if m.kind == "person"]
     for chain in _title_chains(doc, titles, others, pack):
-        person = _person_after(doc, chain, others, names, occupied)
+        person = _person_after(doc, chain, listed_persons, names, occupied)
         if person is None:
             pending_surnames.append(chain)
             continue
@@ -206,9 +207,12 @@ def _title_chains(doc: Document, titles, others, pack) -> list[list[Mention]]:
     return [c for c in chains if any(m.kind == "title" for m in c)]
 
 
+_CHAIN_STOPS = re.compile(r"[.;:!?\n()]")
+
+
 def _joinable(gap: str, joiners: set[str]) -> bool:
     """Links join over small words and at most one other lowercase word ("... partis centralkommitté, presidenten")."""
-    if any(ch in gap for ch in ".;:!?\n()"):
+    if _CHAIN_STOPS.search(gap):
         return False
     words = gap.replace(",", " ").split()
     others = [w for w in words if w not in joiners]
@@ -223,10 +227,10 @@ def _joinable(gap: str, joiners: set[str]) -> bool:
 _TAIL = re.compile(r"(?:\s+[a-zåäöéü-]+){0,5}\s*,\s*|[\s,]*")
 
 
-def _person_after(doc, chain, others, names, occupied) -> Mention | None:
+def _person_after(doc, chain, persons, names, occupied) -> Mention | None:
     end = _TAIL.match(doc.text, chain[-1].end).end()
-    for m in others:
-        if m.kind == "person" and end <= m.start <= end + 12 and not doc.text[end : m.start].strip(" ,").count(" "):
+    for m in persons:
+        if end <= m.start <= end + 12 and not doc.text[end : m.start].strip(" ,").count(" "):
             return m
     match = names.at(doc.text, end)
     if match is None or any(occupied[match.start() : match.end()]):
