@@ -7,6 +7,7 @@ sectors, quantities and modality from the stretch of the sentence that belongs t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -49,10 +50,10 @@ class Coder:
 
     def run(self, doc: Document) -> Document:
         by_mention = _actor_index(doc)
-        people: dict[Sentence, list[Mention]] = {}  # each sentence's participants, read once
+        layout = _Layout(doc)
         doc.events = []
         # Visits first: the main visit fixes the dyad, the host and the date the rest inherits.
-        visits = {t.start: self._code(doc, t, by_mention, None, people) for t in doc.triggers if t.role == "visit"}
+        visits = {t.start: self._code(doc, t, by_mention, None, layout) for t in doc.triggers if t.role == "visit"}
         main_visit = next(
             (e for e in visits.values() if e and e.actor and e.recipient and e.modality == "asserted"), None
         )
@@ -64,7 +65,7 @@ class Coder:
             if trigger.role == "visit":
                 event = visits[trigger.start]
             else:
-                event = self._code(doc, trigger, by_mention, running, people)
+                event = self._code(doc, trigger, by_mention, running, layout)
             if event and event.dated and event.modality == "asserted":
                 sentence = event.evidence[0].start
                 if not (trigger.role == "visit" and set_in == sentence and not set_by_visit):
@@ -74,15 +75,16 @@ class Coder:
         return doc
 
     # -- one trigger ---------------------------------------------------------------------------
-    def _code(self, doc: Document, trigger: Trigger, by_mention, running: DateRange | None, people_of) -> Event | None:
-        sentence = _sentence_of(doc, trigger)
-        zone = _zone(doc, sentence, trigger, self.scope_breaks)
+    def _code(self, doc: Document, trigger: Trigger, by_mention, running: DateRange | None, layout) -> Event | None:
+        sentence = layout.sentence_of(trigger)
+        same = layout.triggers[sentence]
+        zone = _zone(doc, sentence, trigger, self.scope_breaks, same)
         if zone is None:  # the content of an earlier "agree to ..." or "invite to ..."
             return None
-        if sentence not in people_of:
-            people_of[sentence] = self.roles.participants(doc, sentence)
-        people = people_of[sentence]
-        previous = _previous_subject(doc, sentence, trigger, self, people)
+        if sentence not in layout.people:
+            layout.people[sentence] = self.roles.participants(doc, sentence)
+        people = layout.people[sentence]
+        previous = _previous_subject(doc, sentence, trigger, self, people, same)
         roles = self.roles.read(doc, sentence, trigger, zone, people, previous)
         actor_side, recipient_side = self._sides(doc, trigger, roles, by_mention)
         if not actor_side.actors and not recipient_side.actors:
@@ -334,12 +336,29 @@ def _sentence_of(doc: Document, trigger: Trigger) -> Sentence:
     return next(s for s in doc.sentences if s.start <= trigger.start < s.end)
 
 
+class _Layout:
+    """What the coder looks up for every trigger, found once per document: the sentence of a trigger
+    (sentences are sorted and disjoint), the triggers of each sentence, each sentence's participants."""
+
+    def __init__(self, doc: Document):
+        self.doc, self.starts = doc, [s.start for s in doc.sentences]
+        self.triggers: dict[Sentence, list[Trigger]] = {}
+        for t in doc.triggers:
+            self.triggers.setdefault(self.sentence_of(t), []).append(t)
+        self.people: dict[Sentence, list[Mention]] = {}
+
+    def sentence_of(self, trigger: Trigger) -> Sentence:
+        index = bisect_right(self.starts, trigger.start) - 1
+        found = self.doc.sentences[index] if index >= 0 else None
+        return found if found and trigger.start < found.end else _sentence_of(self.doc, trigger)
+
+
 def _zone(
-    doc: Document, sentence: Sentence, trigger: Trigger, breaks: re.Pattern | None = None
+    doc: Document, sentence: Sentence, trigger: Trigger, breaks: re.Pattern | None, same: list[Trigger]
 ) -> tuple[int, int] | None:
-    """From the end of the previous trigger to the start of the next one in the same sentence; None
-    when the trigger is the content of an earlier "agree to ..." whose scope has not ended."""
-    same = [t for t in doc.triggers if sentence.start <= t.start < sentence.end]
+    """From the end of the previous trigger to the start of the next one in the same sentence (`same`:
+    the sentence's triggers); None when the trigger is the content of an earlier "agree to ..." whose
+    scope has not ended."""
     index = same.index(trigger)
     for earlier in same[:index]:
         if earlier.scope and not (breaks and breaks.search(doc.text, earlier.end, trigger.start)):
@@ -349,9 +368,9 @@ def _zone(
     return start, end
 
 
-def _previous_subject(doc, sentence, trigger, coder, people) -> list[Mention]:
-    same = [t for t in doc.triggers if sentence.start <= t.start < trigger.start]
-    zone = _zone(doc, sentence, same[-1], coder.scope_breaks) if same else None
+def _previous_subject(doc, sentence, trigger, coder, people, triggers) -> list[Mention]:
+    same = [t for t in triggers if t.start < trigger.start]
+    zone = _zone(doc, sentence, same[-1], coder.scope_breaks, triggers) if same else None
     if zone is None:
         return []
     return coder.roles.read(doc, sentence, same[-1], zone, people).actor
