@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_store.py                     # 300 docs ingested, 1,000,000-event store
     .venv/bin/python bench/bench_store.py --events 200000 --docs 100
     .venv/bin/python bench/bench_store.py --keep /tmp/bench-store --docs 0 --analyze --sql extra.sql --impl new.py
+    .venv/bin/python bench/bench_store.py --keep /tmp/bench-store --docs 0 --shapes text,text_rare --against old.py
 
 1. Ingest: N generated ~4 KB Swedish articles (bench/generate_corpus.py) are written to a temporary folder
    and ingested with `communique.ingest.ingest([folder], Store(url), Pipeline())` into a fresh SQLite file,
@@ -25,8 +26,13 @@
    Slow shapes stop after --budget-s seconds (at least 5 timed calls) so the default run stays near 10 minutes;
    the number of calls is reported. Statements per call are counted; for each MISS the EXPLAIN QUERY PLAN of
    the call's slowest statement is printed.
+   `--text RARE` uses words found in few generated events or none (without an index each reads every event).
+   --shapes times some shapes only.
 4. Proposals: --analyze and --sql FILE change a scratch copy of the generated store (ANALYZE, an index, an FTS
-   table), --impl FILE times another find_events/get_event/list_actors; with --keep the store is built once.
+   table), --impl FILE times another find_events/get_event/list_actors; with --keep the store is built once (a
+   kept store made before migration 0003 gets its text index the first time it is opened, in about 30-90 s).
+   --against FILE times the find_events of FILE too, call by call just before the project's, so that both see
+   the same machine load (an old version of queries.py gives before/after figures from one run).
 
 Targets are reported as PASS or MISS; the benchmark always exits 0 unless it crashes.
 The last line of output is one JSON object for machines.
