@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 
@@ -32,7 +33,14 @@ def _store(db_url: str | None):
 @DB_OPTION
 @click.option("--lang", "language", default=None, help="Force the language instead of detecting it.")
 @click.option("--json", "as_json", is_flag=True, help="No progress bar; print the summary as JSON.")
-def ingest(sources: tuple[str, ...], db_url: str | None, language: str | None, as_json: bool) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for extraction (default: all cores); the store is the same as with --jobs 1.",
+)
+def ingest(sources: tuple[str, ...], db_url: str | None, language: str | None, as_json: bool, jobs: int | None) -> None:
     """Extract and store articles from files, directories, JSONL, HTML, RSS/Atom, WARC or '-' (stdin).
 
     Documents already stored are skipped, so an interrupted ingest is finished by running it again.
@@ -57,7 +65,7 @@ def ingest(sources: tuple[str, ...], db_url: str | None, language: str | None, a
             last[0] = done
 
     with store:
-        summary = run_ingest(sources, store, pipeline, progress)
+        summary = run_ingest(sources, store, pipeline, progress, jobs=jobs or os.cpu_count() or 1)
     if bar is not None:
         bar.close()
     if as_json:

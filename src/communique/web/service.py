@@ -147,7 +147,7 @@ class Service:
         pipeline = self._pipeline(language)
         summary = ingest.IngestSummary()
         with self._write_lock:
-            ingest._one(record, self.store, pipeline, summary)  # TODO: public name once ingest.py settles
+            ingest.ingest_record(record, self.store, pipeline, summary)
         if summary.failed:
             raise InputError("request body", summary.failures[0].removeprefix("request body: "))
         status = "duplicate" if summary.duplicate else "near-duplicate" if summary.near_duplicate else "new"
