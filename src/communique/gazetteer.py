@@ -59,7 +59,6 @@ class Gazetteer:
         for key, entries in self._entries.items():
             self._automaton.add_word(key, (len(key), tuple(entries)))  # lower_same_length keeps lengths
         self._automaton.make_automaton()
-        self._accepted: dict[tuple[str, int], tuple[Entry, ...]] = {}  # (surface, entries) -> those its case fits
 
     def _add(self, form: str, entry: Entry) -> None:
         form = form.strip()
@@ -109,18 +108,8 @@ class Gazetteer:
                 continue  # most hits end inside a word: the cheapest test first
             if _on_boundaries(text, start, end):
                 surface = text[start:end]
-                accepted = self._accepted.get((surface, id(entries)))
-                if accepted is None:
-                    accepted = self._accept(surface, entries)
-                hits.extend(Hit(start, end, entry) for entry in accepted)
+                hits.extend(Hit(start, end, entry) for entry in entries if _case_ok(surface, entry))
         return _without_overlaps(hits)
-
-    def _accept(self, surface: str, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-        """The entries whose case the surface fits (the automaton's entry tuples live as long as it)."""
-        if len(self._accepted) > 100_000:  # bounded: a year of news must not grow it forever
-            self._accepted.clear()
-        accepted = self._accepted[surface, id(entries)] = tuple(e for e in entries if _case_ok(surface, e))
-        return accepted
 
 
 def _hyphenate_korean(name: str) -> str:
