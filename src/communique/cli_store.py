@@ -40,7 +40,21 @@ def _store(db_url: str | None):
     default=None,
     help="Worker processes for extraction (default: all cores); the store is the same as with --jobs 1.",
 )
-def ingest(sources: tuple[str, ...], db_url: str | None, language: str | None, as_json: bool, jobs: int | None) -> None:
+@click.option(
+    "--dask",
+    "dask",
+    default=None,
+    metavar="ADDRESS",
+    help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster.",
+)
+def ingest(
+    sources: tuple[str, ...],
+    db_url: str | None,
+    language: str | None,
+    as_json: bool,
+    jobs: int | None,
+    dask: str | None,
+) -> None:
     """Extract and store articles from files, directories, JSONL, HTML, RSS/Atom, WARC or '-' (stdin).
 
     Documents already stored are skipped, so an interrupted ingest is finished by running it again.
@@ -65,7 +79,7 @@ def ingest(sources: tuple[str, ...], db_url: str | None, language: str | None, a
             last[0] = done
 
     with store:
-        summary = run_ingest(sources, store, pipeline, progress, jobs=jobs or os.cpu_count() or 1)
+        summary = run_ingest(sources, store, pipeline, progress, jobs=jobs or os.cpu_count() or 1, dask=dask)
     if bar is not None:
         bar.close()
     if as_json:

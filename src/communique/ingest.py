@@ -46,13 +46,20 @@ def ingest(
     pipeline: Pipeline,
     on_record: Callable[[IngestSummary], None] | None = None,
     jobs: int = 1,
+    dask: str | None = None,
 ) -> IngestSummary:
-    """Read every source, code each new document and store it; with `jobs` > 1 the coding runs in that
-    many worker processes while this process writes, in input order (the same store as with one job)."""
+    """Read every source, code each new document and store it.
+
+    With `jobs` > 1 the coding runs in that many worker processes, with `dask` (a scheduler address or
+    "local") on a Dask cluster; either way this process writes, in input order: the same store as one job."""
     summary = IngestSummary()
     notify = on_record or (lambda _summary: None)
     todo = _unseen(_records(specs, pipeline.settings.max_bytes, summary, notify), store, summary, notify)
-    if jobs > 1:
+    if dask:
+        from .distributed import code_on_dask
+
+        coded = code_on_dask(todo, pipeline, dask)
+    elif jobs > 1:
         from .parallel import code_in_workers
 
         coded = code_in_workers(todo, pipeline, jobs)

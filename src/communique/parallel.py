@@ -30,8 +30,13 @@ def _start_worker(settings: Settings) -> None:
 
 
 def _code_in_worker(origin: str, doc: Document) -> Coded:
+    return code_one(_worker_pipeline, origin, doc)
+
+
+def code_one(pipeline: Pipeline, origin: str, doc: Document) -> Coded:
+    """Code one document in a worker and make the result light to send back."""
     try:
-        coded = code(doc, origin, _worker_pipeline)
+        coded = code(doc, origin, pipeline)
     except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
         # a bug must cost one article, not the batch (as in Pipeline.process_paths)
         return Coded(origin, error=f"{origin}: internal error while coding ({type(exc).__name__}: {exc})")

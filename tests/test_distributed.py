@@ -1,0 +1,75 @@
+"""Extraction on a real Dask LocalCluster (2 worker processes): the store equals a single-process ingest."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from communique.cli import main
+
+distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [str(ROOT / "examples" / "sv"), str(ROOT / "examples" / "clusters")]
+DOCUMENT_COLUMNS = "id, origin, path, source_url, title, language, published, text, near_duplicate_of, minhash"
+
+
+def _rows(path: Path) -> dict[str, list]:
+    with sqlite3.connect(path) as conn:
+        return {
+            "documents": conn.execute(f"select {DOCUMENT_COLUMNS} from documents order by id").fetchall(),
+            "events": conn.execute("select * from events order by id").fetchall(),
+            "clusters": conn.execute("select * from clusters order by id").fetchall(),
+            "actors": conn.execute("select * from actors order by id").fetchall(),
+            "evidence": conn.execute("select * from evidence order by id").fetchall(),
+            "mentions": conn.execute("select * from mentions order by id").fetchall(),
+        }
+
+
+def _ingest(path: Path, *options: str) -> dict:
+    result = CliRunner().invoke(main, ["ingest", *SOURCES, "--db", f"sqlite:///{path}", "--json", *options])
+    assert result.exit_code == 0, result.output
+    return _rows(path)
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory):
+    return _ingest(tmp_path_factory.mktemp("single") / "one.db", "--jobs", "1")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+    ) as running:
+        yield running
+
+
+def test_a_scheduler_address_gives_the_single_process_store(tmp_path, single, cluster):
+    on_dask = _ingest(tmp_path / "dask.db", "--dask", cluster.scheduler_address)
+    assert len(cluster.scheduler_info["workers"]) == 2
+    assert on_dask == single and len(single["events"]) > 100
+
+
+def test_local_starts_its_own_cluster(tmp_path, single):
+    assert _ingest(tmp_path / "local.db", "--dask", "local") == single
+
+
+def test_rerun_on_dask_changes_nothing(tmp_path, single, cluster):
+    path = tmp_path / "twice.db"
+    _ingest(path, "--dask", cluster.scheduler_address)
+    again = CliRunner().invoke(
+        main, ["ingest", *SOURCES, "--db", f"sqlite:///{path}", "--json", "--dask", cluster.scheduler_address]
+    )
+    assert '"new": 0' in again.output and _rows(path) == single
+
+
+def test_unreachable_scheduler_is_one_line(tmp_path):
+    result = CliRunner().invoke(
+        main, ["ingest", SOURCES[0], "--db", f"sqlite:///{tmp_path}/x.db", "--dask", "tcp://127.0.0.1:9"]
+    )
+    assert result.exit_code != 0 and "cannot reach the Dask scheduler" in result.output
+    assert "Traceback" not in result.output
