@@ -213,3 +213,23 @@ def test_migration_adds_the_text_index_to_an_old_database(tmp_path, coded):
             assert indexed == counts(conn)["events"]
             words = find_events(conn, EventFilter(text="telefonsamtal"), clusters=False)
     assert words and all("telefonsamtal" in e["text"].lower() for e in words)
+
+
+@pytest.mark.parametrize("clusters", [True, False], ids=["clusters", "mentions"])
+def test_rare_and_common_filter_values_give_the_same_events(db_url, coded, monkeypatch, clusters):
+    """A side-table filter reads ids first (IN) or walks the date order (EXISTS): the same rows either way."""
+    from communique.store import queries
+
+    filters = [
+        EventFilter(country="LAO"),
+        EventFilter(sector="trade"),
+        EventFilter(actor="to lam", event_type="consult"),
+    ]
+    with Store(db_url) as store:
+        for doc in coded.values():
+            _add(store, doc)
+        with store.connect() as conn:
+            listed = [find_events(conn, f, clusters=clusters) for f in filters]
+            monkeypatch.setattr(queries, "_SELECTIVE", 0)  # every value counts as common
+            walked = [find_events(conn, f, clusters=clusters) for f in filters]
+    assert listed == walked and all(listed)
