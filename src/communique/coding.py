@@ -7,7 +7,7 @@ sectors, quantities and modality from the stretch of the sentence that belongs t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -82,7 +82,7 @@ class Coder:
         if zone is None:  # the content of an earlier "agree to ..." or "invite to ..."
             return None
         if sentence not in layout.people:
-            layout.people[sentence] = self.roles.participants(doc, sentence)
+            layout.people[sentence] = self.roles.participants(doc, sentence, layout.mentions_in(sentence))
         people = layout.people[sentence]
         previous = _previous_subject(doc, sentence, trigger, self, people, same)
         roles = self.roles.read(doc, sentence, trigger, zone, people, previous)
@@ -346,6 +346,15 @@ class _Layout:
         for t in doc.triggers:
             self.triggers.setdefault(self.sentence_of(t), []).append(t)
         self.people: dict[Sentence, list[Mention]] = {}
+        starts = [m.start for m in doc.mentions]
+        self.mention_starts = starts if starts == sorted(starts) else None
+
+    def mentions_in(self, sentence: Sentence) -> list[Mention]:
+        """The mentions that start in the sentence, in document order (all of them when unsorted)."""
+        if self.mention_starts is None:
+            return self.doc.mentions
+        low = bisect_left(self.mention_starts, sentence.start)
+        return self.doc.mentions[low : bisect_left(self.mention_starts, sentence.end, low)]
 
     def sentence_of(self, trigger: Trigger) -> Sentence:
         index = bisect_right(self.starts, trigger.start) - 1

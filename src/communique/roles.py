@@ -45,10 +45,11 @@ class RoleReader:
         markers = "|".join(re.escape(w) for w in grammar.get("clause_markers", []))
         self.clause_marker = re.compile(rf"(?:[;:]|\b(?:{markers})\b)" if markers else r"[;:]", re.I)
 
-    def participants(self, doc: Document, sentence: Sentence) -> list[Mention]:
+    def participants(self, doc: Document, sentence: Sentence, mentions: list[Mention] | None = None) -> list[Mention]:
+        """`mentions`: the document's mentions or any stretch of them (in order) that holds the sentence's."""
         return [
             m
-            for m in doc.mentions
+            for m in (doc.mentions if mentions is None else mentions)
             if sentence.start <= m.start < sentence.end
             and m.kind in PARTICIPANT_KINDS
             and not m.attribute

@@ -25,12 +25,15 @@ class SectorReader:
                 else:
                     self.words.setdefault(form, sector)
         self.lengths = sorted({len(p) for p in self.prefixes}, reverse=True)
+        # one search says whether any phrase occurs (most stretches name none) before each is tried
+        self.any_phrase = (
+            re.compile("|".join(f"(?:{r.pattern})" for r, _ in self.phrases), re.I) if self.phrases else None
+        )
         self._seen: dict[str, str | None] = {}  # word -> sector (misses too): news repeats its words
 
     def find(self, text: str) -> list[str]:
         found = set()
-        for match in _WORD.finditer(text.lower()):
-            word = match.group()
+        for word in _WORD.findall(text.lower()):
             if word not in self._seen:
                 if len(self._seen) > 200_000:  # bounded: a year of news must not grow it forever
                     self._seen.clear()
@@ -40,5 +43,6 @@ class SectorReader:
             sector = self._seen[word]
             if sector:
                 found.add(sector)
-        found.update(sector for regex, sector in self.phrases if regex.search(text))
+        if self.any_phrase and self.any_phrase.search(text):
+            found.update(sector for regex, sector in self.phrases if regex.search(text))
         return sorted(found)
