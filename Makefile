@@ -22,9 +22,13 @@ test: install
 train: install
 	$(PY) scripts/train_ner.py
 
+BENCH_DIR ?= /tmp/communique-bench
+
 bench: install
 	$(PY) bench/bench_extract.py
-	$(PY) bench/bench_store.py
+	$(PY) bench/bench_store.py --keep $(BENCH_DIR)
+	$(PY) bench/bench_web.py --keep $(BENCH_DIR)
+	$(PY) bench/bench_scale.py
 
 lint: install
 	.venv/bin/ruff check src tests bench scripts

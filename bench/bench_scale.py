@@ -1,0 +1,121 @@
+"""Scale-out benchmark: `communique ingest` end to end with --jobs 1, --jobs 2 and --dask local (2 workers).
+
+    .venv/bin/python bench/bench_scale.py                   # 1,000 mixed sv/en articles (~4 KB)
+    .venv/bin/python bench/bench_scale.py --docs 10000 --lang sv
+
+Each run is the real command in a fresh subprocess (`communique ingest DIR --db sqlite:///fresh.db --json`,
+start-up and worker start included) on the same generated folder (bench/generate_corpus.py, seeded). Reported
+per run: wall seconds, docs/s, MB/s of article text, docs per core-second (docs/s divided by the cores the
+run may use), CPU seconds of the process tree, and peak RSS of the main process and of the largest worker.
+The stores of all runs are compared row by row (ids, clusters, evidence): the runs must be equal.
+Then bench/bench_baseline.py prints the PETRARCH2 comparison when its snapshot is present.
+
+Targets (issue #7): >= 100 docs/s per core end to end on ~4 KB articles; scaling >= 1.8x from 1 to 2 cores.
+(Issue #4: >= 80 docs/s per core including extraction, into SQLite.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate_corpus import write_corpus  # noqa: E402
+
+RUNS = (("jobs=1", ["--jobs", "1"], 1), ("jobs=2", ["--jobs", "2"], 2), ("dask local x2", ["--dask", "local"], 2))
+
+
+def log(message: str) -> None:
+    print(f"[bench_scale {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def digest(db: Path) -> str:
+    columns = "id, origin, path, source_url, title, language, published, text, near_duplicate_of"
+    with sqlite3.connect(db) as conn:
+        parts = [
+            conn.execute(f"select {columns} from documents order by id").fetchall(),
+            conn.execute("select * from events order by id").fetchall(),
+            conn.execute("select * from clusters order by id").fetchall(),
+            conn.execute("select * from evidence order by id").fetchall(),
+        ]
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+
+
+def run(folder: Path, db: Path, options: list[str]) -> dict:
+    command = [str(ROOT / ".venv" / "bin" / "communique"), "ingest", str(folder), "--db", f"sqlite:///{db}", "--json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(command + options, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"ingest failed ({done.returncode}): {done.stderr.strip()[-400:]}")
+    summary = json.loads(done.stdout.strip().splitlines()[-1])
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round((after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime), 2),
+        "peak_rss_mb": round(after.ru_maxrss / 1024, 1),  # the largest process of any child tree so far
+        "summary": summary,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=1000, help="articles (default 1000)")
+    parser.add_argument("--lang", default="mixed", choices=["sv", "en", "mixed"], help="corpus language")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the PETRARCH2 comparison")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="communique-bench-scale-") as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        write_corpus(folder, args.docs, args.seed, args.lang)
+        megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+        log(f"{args.docs} {args.lang} articles, {megabytes:.1f} MB")
+        results = {}
+        for name, options, cores in RUNS:
+            log(f"ingest {name}")
+            db = Path(tmp) / f"{name.replace(' ', '_').replace('=', '')}.db"
+            r = run(folder, db, options)
+            r["docs_per_s"] = round(args.docs / r["wall_s"], 1)
+            r["docs_per_core_s"] = round(args.docs / r["wall_s"] / cores, 1)
+            r["mb_per_s"] = round(megabytes / r["wall_s"], 2)
+            r["store"] = digest(db)
+            results[name] = r
+    base = results["jobs=1"]["docs_per_s"]
+    print(f"scale-out: {args.docs} generated {args.lang} articles ({megabytes:.1f} MB), {os.cpu_count()} cores")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (other processes slow every figure)")
+    print(
+        f"{'run':<15} {'wall s':>7} {'docs/s':>7} {'/core':>7} {'MB/s':>6} {'CPU s':>7} {'peak MB':>8} {'speed-up':>8}"
+    )
+    for name, r in results.items():
+        print(
+            f"{name:<15} {r['wall_s']:>7} {r['docs_per_s']:>7} {r['docs_per_core_s']:>7} {r['mb_per_s']:>6} "
+            f"{r['cpu_s']:>7} {r['peak_rss_mb']:>8} {r['docs_per_s'] / base:>7.2f}x"
+        )
+    same = len({r["store"] for r in results.values()}) == 1
+    print(f"stores equal across runs: {'yes' if same else 'NO'} ({results['jobs=1']['store']})")
+    per_core = results["jobs=1"]["docs_per_core_s"]
+    scaling = results["jobs=2"]["docs_per_s"] / base
+    print(f"target >= 100 docs/s per core (jobs=1): {'PASS' if per_core >= 100 else 'MISS'} ({per_core})")
+    print(f"target >= 1.8x from 1 to 2 cores: {'PASS' if scaling >= 1.8 else 'MISS'} ({scaling:.2f}x)")
+    print(json.dumps({"docs": args.docs, "lang": args.lang, "megabytes": round(megabytes, 2), "runs": results}))
+    if not args.no_baseline:
+        subprocess.run([sys.executable, str(ROOT / "bench" / "bench_baseline.py")], check=False)
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
