@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 
 from .langpack import LanguagePack
 from .model import Actor, DateRange, Document, Event, Location, Mention, Sentence, Span, Trigger
@@ -21,8 +22,9 @@ from .sectors import SectorReader
 class _Side:
     actors: list[Actor] = field(default_factory=list)
 
-    @property
+    @cached_property
     def countries(self) -> list[str]:
+        """Read many times per trigger; a side's actors are only added while `_expand` builds it."""
         return sorted({a.country for a in self.actors if a.country})
 
 

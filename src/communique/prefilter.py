@@ -22,7 +22,7 @@ _ZERO_WIDTH = (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT)
 _REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT)
 _GROUPS = (sre_c.SUBPATTERN, sre_c.ATOMIC_GROUP)
 DIGIT = "\0digit"  # the prefix "any decimal digit" (\d matches every script's digits, so no literal list)
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading class lets re skip ahead to the digits
 
 
 def literal_prefixes(pattern: re.Pattern) -> frozenset[str] | None:
