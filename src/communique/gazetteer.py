@@ -108,7 +108,9 @@ class Gazetteer:
                 continue  # most hits end inside a word: the cheapest test first
             if _on_boundaries(text, start, end):
                 surface = text[start:end]
-                hits.extend(Hit(start, end, entry) for entry in entries if _case_ok(surface, entry))
+                for entry in entries:
+                    if surface == entry.form or _case_ok(surface, entry):
+                        hits.append(Hit(start, end, entry))
         return _without_overlaps(hits)
 
 
@@ -147,11 +149,9 @@ def _case_ok(surface: str, entry: Entry) -> bool:
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
     hits.sort(key=lambda h: (-(h.end - h.start), -_PRIORITY[h.entry.kind], h.start))
     taken: list[Hit] = []
-    occupied = bytearray()
+    occupied = bytearray(max((h.end for h in hits), default=0))
     for hit in hits:
-        if len(occupied) < hit.end:
-            occupied.extend(b"\0" * (hit.end - len(occupied)))
-        if any(occupied[hit.start : hit.end]):
+        if occupied.find(1, hit.start, hit.end) >= 0:
             continue
         occupied[hit.start : hit.end] = b"\1" * (hit.end - hit.start)
         taken.append(hit)

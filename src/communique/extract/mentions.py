@@ -18,7 +18,11 @@ _KIND = {
 
 
 def run(doc: Document, code: str) -> Document:
-    hits = [h for h in gazetteer.for_language(code).find(doc.text) if not _credit(doc.text, h)]
+    hits = [
+        h
+        for h in gazetteer.for_language(code).find(doc.text)
+        if h.entry.kind != "organization" or not _credit(doc.text, h)  # only organizations can be credits
+    ]
     doc.mentions = [
         Mention(
             start=h.start,
