@@ -140,7 +140,7 @@ def _surname_references(doc: Document, occupied: bytearray, known: dict[str, str
     found = []
     for match in _SURNAME.finditer(doc.text):
         word = match.group()
-        if any(occupied[match.start() : match.end()]):
+        if occupied.find(1, *match.span()) >= 0:
             continue
         full = known.get(word) or (known.get(word[:-1]) if word.endswith("s") else None)
         if full:
@@ -183,6 +183,7 @@ def _name_reader(pack: LanguagePack) -> _NameReader:
 
 
 def _occupied(mentions: list[Mention], size: int) -> bytearray:
+    """1 where a mention already stands, else 0 (`find(1, start, end)` tests a span in C)."""
     occupied = bytearray(size + 1)
     for m in mentions:
         _mark(occupied, m)
@@ -233,7 +234,7 @@ def _person_after(doc, chain, persons, names, occupied) -> Mention | None:
         if end <= m.start <= end + 12 and not doc.text[end : m.start].strip(" ,").count(" "):
             return m
     match = names.at(doc.text, end)
-    if match is None or any(occupied[match.start() : match.end()]):
+    if match is None or occupied.find(1, *match.span()) >= 0:
         return None
     words = match.group().split()
     if len(words) < 2:
@@ -300,7 +301,7 @@ def _repair_or_surname(doc, chain, names, known, occupied, pack) -> Mention | No
                 m.rule, m.name = rule["id"], person
                 return m
     match = names.surname.match(text, pos)
-    if match and not any(occupied[match.start() : match.end()]):
+    if match and occupied.find(1, *match.span()) < 0:
         word = match.group(1)
         full = known.get(word) or (known.get(word[:-1]) if word.endswith("s") else None)
         if full:
@@ -335,7 +336,7 @@ def _untitled_names(doc, names, occupied, known, pack) -> list[Mention]:
     for sentence in doc.sentences:
         for match in names.regex.finditer(doc.text, sentence.start, sentence.end):
             words = match.group().split()
-            if len(words) < 2 or words[0] in names.not_names or any(occupied[match.start() : match.end()]):
+            if len(words) < 2 or words[0] in names.not_names or occupied.find(1, *match.span()) >= 0:
                 continue
             if any(w.isupper() and len(w) > 1 for w in words):
                 continue
