@@ -50,7 +50,9 @@ class _Lists:
 
 def _quantities(value) -> list:
     # lists of dicts: parsed for each event, so that no two results share a dict
-    return json.loads(value) if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        return [] if value == "[]" else json.loads(value)
+    return list(value)
 
 
 _ACTORS = select(schema.actors.c.id, schema.actors.c.name, schema.actors.c.sector, schema.actors.c.country).where(
@@ -83,19 +85,20 @@ def actor_info(conn: Connection, ids) -> _Names:
     """Name, sector and state of each actor id ("A12")."""
     if not ids:
         return {}
-    return {f"A{r[0]}": (r[1], r[2], r[3]) for r in conn.execute(_ACTORS, {"ids": sorted({int(i[1:]) for i in ids})})}
+    rows = conn.execute(_ACTORS, {"ids": sorted({int(i[1:]) for i in ids})}).all()
+    return {f"A{r[0]}": (r[1], r[2], r[3]) for r in rows}
 
 
 def evidence(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
     """The evidence spans of each event, with their text, in the order they were stored."""
     found: dict[str, list[dict]] = {}
-    for event_id, document_id, start, end, text in conn.execute(_EVIDENCE, {"ids": event_ids}):
+    for event_id, document_id, start, end, text in conn.execute(_EVIDENCE, {"ids": event_ids}).all():
         found.setdefault(event_id, []).append({"document_id": document_id, "start": start, "end": end, "text": text})
     return found
 
 
 def _documents(conn: Connection, ids: set[str]) -> dict[str, tuple]:
-    return {r[0]: (r[1], r[2]) for r in conn.execute(_DOCUMENTS, {"ids": sorted(ids)})}
+    return {r[0]: (r[1], r[2]) for r in conn.execute(_DOCUMENTS, {"ids": sorted(ids)}).all()}
 
 
 def event_dicts(conn: Connection, rows) -> list[dict]:
@@ -165,7 +168,7 @@ def cluster_dicts(conn: Connection, cluster_ids: list[int]) -> list[dict]:
     if not cluster_ids:
         return []
     groups: dict[int, list[tuple]] = {}
-    for r in conn.execute(_MEMBERS, {"ids": cluster_ids}):
+    for r in conn.execute(_MEMBERS, {"ids": cluster_ids}).all():
         groups.setdefault(r[2], []).append(tuple(r))
     lists = _Lists()
     sides = {r[0]: (lists.parsed(r[6]), lists.parsed(r[7])) for members in groups.values() for r in members}
