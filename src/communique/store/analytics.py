@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, func, or_, select
 
 from ..dictionary import load as load_dictionary
 from ..dictionary import slug
@@ -12,7 +12,7 @@ from ..errors import StoreError
 from . import schema
 from .records import EVENT_COLUMNS, event_dicts
 
-E, EC, EA, A = schema.events, schema.event_countries, schema.event_actors, schema.actors
+E, EA, A = schema.events, schema.event_actors, schema.actors
 
 # What "met" means in the network: PLOVER's consultations (visits, meetings, talks, calls)
 MEETING_TYPES = ("CONSULT",)
@@ -28,25 +28,24 @@ def dyad_timeline(
 ) -> list[dict]:
     """Counts per month and PLOVER type of the events between states `a` and `b` (either direction).
 
-    With `clusters` a happening reported by several articles counts once.
+    With `clusters` a happening reported by several articles counts once, in the month of the event that
+    began it. `since`/`until` select whole months. Read from the counts kept by `summaries`.
     """
-    side_a, side_b = EC.alias("side_a"), EC.alias("side_b")
-    month = func.substr(E.c.date_start, 1, 7).label("month")
-    counted = func.count(func.distinct(E.c.cluster_id)) if clusters else func.count(func.distinct(E.c.id))
+    d = schema.dyad_months
+    a, b = sorted((a.upper(), b.upper()))
+    counted = d.c.clusters if clusters else d.c.events
     query = (
-        select(month, E.c.event_type, counted.label("count"))
-        .select_from(side_a)
-        .join(side_b, and_(side_b.c.event_id == side_a.c.event_id, side_b.c.role != side_a.c.role))
-        .join(E, E.c.id == side_a.c.event_id)
-        .where(side_a.c.country == a.upper(), side_b.c.country == b.upper(), E.c.date_start.is_not(None))
-        .group_by(month, E.c.event_type)
-        .order_by(month, E.c.event_type)
+        select(d.c.month, d.c.event_type, func.sum(counted).label("count"))
+        .where(d.c.state_a == a, d.c.state_b == b)
+        .group_by(d.c.month, d.c.event_type)
+        .having(func.sum(counted) > 0)
+        .order_by(d.c.month, d.c.event_type)
     )
     if since:
-        query = query.where(E.c.date_start >= since.isoformat())
+        query = query.where(d.c.month >= since.isoformat()[:7])
     if until:
-        query = query.where(E.c.date_start <= until.isoformat())
-    return [{"month": r.month, "event_type": r.event_type, "count": r.count} for r in conn.execute(query)]
+        query = query.where(d.c.month <= until.isoformat()[:7])
+    return [{"month": r.month, "event_type": r.event_type, "count": int(r.count)} for r in conn.execute(query)]
 
 
 def network(
@@ -58,35 +57,32 @@ def network(
     kinds: tuple[str, ...] = ("person",),
     limit: int = 150,
 ) -> dict:
-    """Who met whom: nodes are actors, an edge's weight the number of events naming both (actor and recipient)."""
-    src, dst = EA.alias("src"), EA.alias("dst")
-    pair = (
-        select(src.c.actor_id.label("source"), dst.c.actor_id.label("target"), func.count().label("weight"))
-        .select_from(src)
-        .join(dst, and_(dst.c.event_id == src.c.event_id, dst.c.role == "recipient", dst.c.actor_id != src.c.actor_id))
-        .join(E, E.c.id == src.c.event_id)
-        .where(src.c.role == "actor", E.c.event_type.in_(event_types))
-        .group_by(src.c.actor_id, dst.c.actor_id)
-        .order_by(func.count().desc(), src.c.actor_id, dst.c.actor_id)
+    """Who met whom: nodes are actors (of `country`, when given, on at least one end), an edge's weight the
+    number of events naming one as actor and the other as recipient. `since`/`until` select whole months."""
+    p = schema.actor_pair_months
+    one, other = A.alias("one"), A.alias("other")
+    weight = func.sum(p.c.events).label("weight")
+    query = (
+        select(p.c.actor_a, p.c.actor_b, weight)
+        .join(one, one.c.id == p.c.actor_a)
+        .join(other, other.c.id == p.c.actor_b)
+        .where(p.c.event_type.in_(event_types), one.c.kind.in_(kinds), other.c.kind.in_(kinds))
+        .group_by(p.c.actor_a, p.c.actor_b)
+        .order_by(weight.desc(), p.c.actor_a, p.c.actor_b)
+        .limit(limit)
     )
-    kinds_of = select(A.c.id).where(A.c.kind.in_(kinds))
-    pair = pair.where(src.c.actor_id.in_(kinds_of), dst.c.actor_id.in_(kinds_of))
     if since:
-        pair = pair.where(E.c.date_start >= since.isoformat())
+        query = query.where(p.c.month >= since.isoformat()[:7])
     if until:
-        pair = pair.where(E.c.date_start <= until.isoformat())
+        query = query.where(p.c.month <= until.isoformat()[:7])
     if country:
-        pair = pair.where(E.c.id.in_(select(EC.c.event_id).where(EC.c.country == country.upper())))
-    weights: dict[tuple[int, int], int] = {}
-    for r in conn.execute(pair.limit(limit * 2)):
-        key = (min(r.source, r.target), max(r.source, r.target))  # meeting is mutual: one undirected edge
-        weights[key] = weights.get(key, 0) + r.weight
-    edges = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    ids = {i for (s, t), _ in edges for i in (s, t)}
+        query = query.where(or_(one.c.country == country.upper(), other.c.country == country.upper()))
+    edges = [(r.actor_a, r.actor_b, int(r.weight)) for r in conn.execute(query)]
+    ids = {i for s, t, _ in edges for i in (s, t)}
     nodes = conn.execute(select(A.c.id, A.c.name, A.c.country, A.c.kind).where(A.c.id.in_(ids))).all() if ids else []
     return {
         "nodes": [{"id": f"A{n.id}", "name": n.name, "country": n.country, "kind": n.kind} for n in nodes],
-        "edges": [{"source": f"A{s}", "target": f"A{t}", "weight": w} for (s, t), w in edges],
+        "edges": [{"source": f"A{s}", "target": f"A{t}", "weight": w} for s, t, w in edges],
     }
 
 

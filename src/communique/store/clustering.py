@@ -35,15 +35,18 @@ def dyad_key(event_type: str, mode: str | None, actor_country: list[str], recipi
     return f"{'+'.join(sorted(actor_country))}>{'+'.join(sorted(recipient_country))}"
 
 
-def assign(conn: Connection, rows: list) -> None:
-    """Give each event row about to be written (a dict) its cluster, creating or growing clusters."""
+def assign(conn: Connection, rows: list) -> set[int]:
+    """Give each event row about to be written (a dict) its cluster, creating or growing clusters;
+    return the ids of the clusters created."""
     pool = _Pool()
     pool.place(conn, rows)
     pool.save(conn)
+    return {c.id for c in pool.new}
 
 
-def attach_copy(conn: Connection, rows: list, original_document: str) -> None:
-    """A near-duplicate's events join the clusters of the original's matching events."""
+def attach_copy(conn: Connection, rows: list, original_document: str) -> set[int]:
+    """A near-duplicate's events join the clusters of the original's matching events (the others are
+    placed as usual); return the ids of the clusters created."""
     pool = _Pool()
     original = {}
     found = _ORIGINAL.run(conn, {"document_id": original_document}).all()
@@ -64,6 +67,7 @@ def attach_copy(conn: Connection, rows: list, original_document: str) -> None:
             pool.assigned.append((row, cluster))
     pool.place(conn, rest)
     pool.save(conn)
+    return {c.id for c in pool.new}
 
 
 def _signature(event_type: str, mode: str | None, modality: str, actor_country: list, recipient_country: list) -> tuple:

@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Document
-from . import clustering
+from . import clustering, summaries
 from .migrations import SCHEMA_VERSION, applied, migrate
 from .sql import Statement
 from .writer import insert_events, write_document
@@ -125,10 +125,11 @@ class Store:
                     conn, doc, origin, near_duplicate_of, signature, bands or [], datetime.now(UTC).isoformat()
                 )
                 if near_duplicate_of is None:  # a re-published copy adds evidence, not new happenings
-                    clustering.assign(conn, rows)
+                    new_clusters = clustering.assign(conn, rows)
                 else:
-                    clustering.attach_copy(conn, rows, near_duplicate_of)
+                    new_clusters = clustering.attach_copy(conn, rows, near_duplicate_of)
                 insert_events(conn, doc, rows, global_ids)
+                summaries.record(conn, rows, new_clusters)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"{origin}: could not store the document ({exc.__class__.__name__}: "

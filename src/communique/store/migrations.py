@@ -35,11 +35,24 @@ def _text_index(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _summaries(conn: Connection) -> None:
+    """Dyad timelines and who-met-whom networks read counts kept as documents are written."""
+    from . import summaries
+
+    for table in (schema.dyad_months, schema.actor_pair_months):
+        table.create(conn, checkfirst=True)
+    index = next(i for i in schema.INDEXES if i.name == "ix_actor_pair_months_type")
+    if index.name not in {i["name"] for i in inspect(conn).get_indexes("actor_pair_months")}:
+        index.create(conn)
+    summaries.rebuild(conn)
+
+
 # (name, function): append new migrations at the end, never edit an applied one
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_actor_event_counts", _actor_event_counts),
     ("0003_text_index", _text_index),
+    ("0004_summaries", _summaries),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

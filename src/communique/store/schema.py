@@ -148,6 +148,28 @@ evidence = Table(
     Column("end", Integer, nullable=False),
 )
 
+# Counts kept by `summaries` in each document's transaction (0004): timelines and networks read these.
+dyad_months = Table(
+    "dyad_months",
+    metadata,
+    Column("state_a", String(3), primary_key=True),  # the pair in alphabetical order
+    Column("state_b", String(3), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("event_type", String(16), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("clusters", Integer, nullable=False),  # happenings that began with such an event
+)
+
+actor_pair_months = Table(
+    "actor_pair_months",
+    metadata,
+    Column("actor_a", Integer, ForeignKey("actors.id"), primary_key=True),  # the smaller id
+    Column("actor_b", Integer, ForeignKey("actors.id"), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("event_type", String(16), primary_key=True),
+    Column("events", Integer, nullable=False),
+)
+
 INDEXES = (
     Index("ix_events_date", events.c.date_start, events.c.date_end),
     Index("ix_events_type_date", events.c.event_type, events.c.date_start),
@@ -163,6 +185,7 @@ INDEXES = (
     Index("ix_actors_wikidata", actors.c.wikidata),
     Index("ix_actors_events", actors.c.events.desc(), actors.c.name),
     Index("ix_document_bands_doc", document_bands.c.document_id),
+    Index("ix_actor_pair_months_type", actor_pair_months.c.event_type, actor_pair_months.c.month),
 )
 
 # SQLite only (migration 0003): a trigram full-text index of events.text, kept by triggers. It finds the
