@@ -69,7 +69,7 @@ class Gazetteer:
             bucket.append(entry)
 
     def _add_name(self, pack, form: str, entry_for) -> None:
-        for variant in {form, ascii_fold(form)}:
+        for variant in dict.fromkeys((form, ascii_fold(form))):  # ordered: the same entries whatever the hash seed
             self._add(variant, entry_for(variant))
             for genitive in pack.genitives(variant):
                 self._add(genitive, entry_for(genitive))
@@ -80,21 +80,22 @@ class Gazetteer:
                 self._add_name(pack, name, lambda f, iso3=iso3: Entry("country", iso3, f, True))
             for word in (forms.get("adjectives") or []) + (forms.get("people") or []):
                 self._add(word, Entry("adjective", iso3, word, word[:1].isupper()))
-            for city in {*(forms.get("cities") or []), forms.get("capital") or ""} - {""}:
+            cities = [*(forms.get("cities") or []), forms.get("capital") or ""]
+            for city in dict.fromkeys(c for c in cities if c):
                 self._add_name(pack, city, lambda f, iso3=iso3, city=city: Entry("location", f"{iso3}|{city}", f, True))
 
     def _add_organizations(self, pack, actors) -> None:
         for org in actors.organizations.values():
-            forms = set(org.aliases.get(pack.code, ())) | set(org.aliases.get("*", ()))
-            forms |= {org.name} if org.name.isascii() else set()
-            for form in forms:
+            forms = [*org.aliases.get(pack.code, ()), *org.aliases.get("*", ())]
+            forms += [org.name] if org.name.isascii() else []
+            for form in dict.fromkeys(forms):
                 proper = form[:1].isupper()
                 self._add_name(pack, form, lambda f, org=org, proper=proper: Entry("organization", org.id, f, proper))
 
     def _add_persons(self, pack, actors) -> None:
         for person in actors.persons.values():
-            for form in {person.name, *person.aliases}:
-                for variant in {form, form.replace("-", " "), _hyphenate_korean(form)}:
+            for form in dict.fromkeys((person.name, *person.aliases)):
+                for variant in dict.fromkeys((form, form.replace("-", " "), _hyphenate_korean(form))):
                     self._add_name(pack, variant, lambda f, p=person: Entry("person", p.id, f, True))
 
     def find(self, text: str) -> list[Hit]:
