@@ -31,6 +31,8 @@ _FURNITURE = re.compile(
 )
 _PUBLISHED = re.compile(r"^\s*(?:Publicerad|Published|Uppdaterad|Updated)\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2})", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Surrogate code points never stand alone in real text; JSON escapes ("\\ud800") can still make them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_path(path: Path, max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
@@ -80,7 +82,12 @@ def decode(data: bytes, path: str | None) -> str:
 
 def from_text(raw: str, path: str | None = None) -> Document:
     """Build a Document from decoded text; `document.text` is the cleaned text all offsets use."""
-    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = (
+        unicodedata.normalize("NFC", without_surrogates(raw))
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\ufeff", "")
+    )
     text = _CONTROL.sub(" ", text)
     lines = text.split("\n")
     source_url, lines = _strip_trailer(lines)
@@ -91,6 +98,11 @@ def from_text(raw: str, path: str | None = None) -> Document:
     doc.title = _title(text)
     doc.published = _published(text)
     return doc
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with lone surrogates replaced by U+FFFD: they cannot be written as UTF-8 (ids, the store)."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def document_id(clean_text: str) -> str:

@@ -69,6 +69,8 @@ def _record(line: bytes, where: str, path: str | None) -> SourceRecord:
         raise InputError(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:
         raise InputError(where, "JSON is nested too deeply") from None
+    except ValueError:  # json turns an integer of over 4,300 digits into this, not a JSONDecodeError
+        raise InputError(where, "JSON has a number too long to read") from None
     if not isinstance(obj, dict):
         raise InputError(where, f"expected a JSON object, got {_kind(obj)}")
     text = obj.get("text")
@@ -91,7 +93,7 @@ def _optional_str(obj: dict, key: str, where: str) -> str | None:
     value = obj.get(key)
     if value is not None and not isinstance(value, str):
         raise InputError(where, f"'{key}' must be a string, not {_kind(value)}")
-    return (value.strip() or None) if value else None
+    return (reader.without_surrogates(value).strip() or None) if value else None
 
 
 def _published(value: object, where: str) -> date | None:
