@@ -86,10 +86,18 @@ def _published(entry: feedparser.FeedParserDict) -> date | None:
         if raw:
             found = _parse(raw)
             if found is None and entry.get(f"{key}_parsed"):
-                found = date(*entry[f"{key}_parsed"][:3])
+                found = _from_struct(entry[f"{key}_parsed"])
             if found is not None:
                 return found
     return None
+
+
+def _from_struct(parsed) -> date | None:
+    """feedparser's own reading of a date; it turns "0000-00-00" into year -1, which is no date."""
+    try:
+        return date(*parsed[:3])
+    except (TypeError, ValueError):
+        return None
 
 
 def _parse(raw: str) -> date | None:
