@@ -40,7 +40,14 @@ def read(path: Path, max_bytes: int) -> Iterator[Item]:
         if size == 0:
             yield InputError(name, "file is empty")
             return
-        yield from _scan(ArchiveIterator(handle), name, size, max_bytes)
+        yield from _scan(_QuietArchive(handle), name, size, max_bytes)
+
+
+class _QuietArchive(ArchiveIterator):
+    """warcio writes a multi-line warning to stderr itself when a record is not followed by a blank line
+    (a wrong Content-Length); that would break one line per failure, and the checks below report damage."""
+
+    INC_RECORD = ""
 
 
 def _scan(archive: ArchiveIterator, name: str, size: int, max_bytes: int) -> Iterator[Item]:
