@@ -1,8 +1,20 @@
 """One exception tree for everything communique raises on purpose."""
 
+# Line breaks and other control characters in a message (from a file name, a parser's complaint) are
+# written as escapes, so every error stays one line on a terminal and in a log.
+_ESCAPES = {code: repr(chr(code))[1:-1] for code in [*range(32), 0x7F, 0x85, 0x2028, 0x2029]}
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and control characters written as escapes (\\n, \\x1b, \\u2028)."""
+    return text.translate(_ESCAPES)
+
 
 class CommuniqueError(Exception):
     """Base class: the message is one line a user can act on."""
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class InputError(CommuniqueError):
