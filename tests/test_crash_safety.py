@@ -30,14 +30,25 @@ def _ingest(db: str) -> subprocess.Popen:
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+# Surrogate keys (actor and cluster numbers) are not compared: a PostgreSQL sequence does not give back
+# the numbers a killed transaction took, so they may have gaps. Everything they point at is compared.
+_SURROGATE = ("id", "cluster_id", "actor", "recipient", "members")
+
+
+def _without_keys(item: dict) -> str:
+    return json.dumps({k: v for k, v in item.items() if k not in _SURROGATE}, sort_keys=True)
+
+
 def _readable(db: str) -> dict:
     with Store(db) as store, store.connect() as conn:
         everything = EventFilter(limit=100_000)
+        events = find_events(conn, everything, clusters=False)
+        clusters = find_events(conn, everything, clusters=True)
         return {
             "counts": counts(conn),
-            "clusters": find_events(conn, everything, clusters=True),
-            "events": find_events(conn, everything, clusters=False),
-            "actors": list_actors(conn, limit=100_000),
+            "events": sorted(e["id"] + _without_keys(e) for e in events),
+            "clusters": sorted(json.dumps(sorted(c["members"])) + _without_keys(c) for c in clusters),
+            "actors": sorted(_without_keys(a) for a in list_actors(conn, limit=100_000)),
         }
 
 
@@ -59,5 +70,5 @@ def test_many_kills_then_resume_equal_a_clean_run(db_url, clean):
     assert _ingest(db_url).wait(timeout=600) == 0
     resumed = _readable(db_url)
     assert resumed["counts"] == clean["counts"]
-    for part in ("clusters", "events", "actors"):
-        assert json.dumps(resumed[part], sort_keys=True) == json.dumps(clean[part], sort_keys=True), part
+    for part in ("events", "clusters", "actors"):
+        assert resumed[part] == clean[part], part
