@@ -1,7 +1,7 @@
 PY := .venv/bin/python
 STAMP := .venv/.installed
 
-.PHONY: install run test bench lint clean train
+.PHONY: install run test bench lint clean train fuzz
 
 install: $(STAMP)
 
@@ -30,8 +30,12 @@ bench: install
 	$(PY) bench/bench_web.py --keep $(BENCH_DIR)
 	$(PY) bench/bench_scale.py
 
+# At least 100,000 generated and hostile inputs through extraction and ingest (docs/reliability.md).
+fuzz: install
+	$(PY) fuzz/run.py --count 100000
+
 lint: install
-	.venv/bin/ruff check src tests bench scripts
+	.venv/bin/ruff check src tests bench scripts fuzz
 
 clean:
 	rm -rf .venv build src/*.egg-info
