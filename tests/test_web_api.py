@@ -286,3 +286,14 @@ def test_protected_pages_take_the_token_from_the_login_cookie(store_url):
         assert c.get("/login").status_code == 200
         c.cookies.set("communique_token", TOKEN)
         assert c.get("/actors").status_code == 200
+
+
+def test_summary_items_stand_for_their_full_clusters(client):
+    summary = _walk(client, limit=9, country="VNM")
+    full = _walk(client, limit=9, country="VNM", fields="full")
+    assert [s["id"] for s in summary] == [f["id"] for f in full]
+    for s, f in zip(summary, full, strict=True):
+        assert s["report"] in f["members"] and s["size"] == f["size"] == len(f["members"])
+        assert s["document_count"] == len(f["documents"]) and s["date"] == f["date"]
+        assert s["event_type"] == f["event_type"] and "VNM" in s["actor_country"] + s["recipient_country"]
+        assert set(s["actor"]) <= set(f["actor"]) | set(f["recipient"])

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 
-from . import queries
+from . import queries, schema
 from .queries import E, EventFilter
+from .records import EVENT_COLUMNS, event_dicts
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,14 @@ def _at_or_before(p: Position):
     return or_(E.c.date_start > p.date_start, and_(E.c.date_start == p.date_start, E.c.id <= p.event_id))
 
 
-def events_page(conn: Connection, f: EventFilter, after: Position | None = None, clusters: bool = True) -> Page:
-    """Up to `f.limit` events (or clusters) after `after`; `f.offset` is ignored."""
+def events_page(
+    conn: Connection, f: EventFilter, after: Position | None = None, clusters: bool = True, full: bool = True
+) -> Page:
+    """Up to `f.limit` events (or clusters) after `after`; `f.offset` is ignored.
+
+    With `full=False` a cluster is summarised by its newest matching report (that report's participants,
+    sentence and evidence) with the cluster's id, dates, `size` and `document_count`: a list page then
+    costs about what a page of single reports costs, whatever the clusters' sizes."""
     conditions = queries._conditions(f, conn)
     if after is not None:
         conditions.append(_after(after))
@@ -62,10 +69,10 @@ def events_page(conn: Connection, f: EventFilter, after: Position | None = None,
         rows = rows[: f.limit]
         last = Position(rows[-1].date_start, rows[-1].id) if more and rows else None
         return Page(queries._event_dicts(conn, rows), last)
-    return _clusters_page(conn, f, conditions, after)
+    return _clusters_page(conn, f, conditions, after, full)
 
 
-def _clusters_page(conn: Connection, f: EventFilter, conditions: list, after: Position | None) -> Page:
+def _clusters_page(conn: Connection, f: EventFilter, conditions: list, after: Position | None, full: bool) -> Page:
     scan = (f.limit + 1) * 4
     while True:  # read events in order until they introduce limit+1 clusters not shown before
         rows = conn.execute(
@@ -83,7 +90,41 @@ def _clusters_page(conn: Connection, f: EventFilter, conditions: list, after: Po
     ids = list(first)[: f.limit + 1]
     more = len(ids) > f.limit
     ids = ids[: f.limit]
-    return Page(queries._cluster_dicts(conn, ids), first[ids[-1]] if more and ids else None)
+    items = queries._cluster_dicts(conn, ids) if full else _cluster_summaries(conn, {i: first[i] for i in ids})
+    return Page(items, first[ids[-1]] if more and ids else None)
+
+
+def _cluster_summaries(conn: Connection, heads: dict[int, Position]) -> list[dict]:
+    if not heads:
+        return []
+    rows = conn.execute(select(*EVENT_COLUMNS).where(E.c.id.in_([p.event_id for p in heads.values()]))).all()
+    reports = {e["id"]: e for e in event_dicts(conn, rows)}
+    C = schema.clusters
+    dates = {r.id: r for r in conn.execute(select(C.c.id, C.c.date_start, C.c.date_end).where(C.c.id.in_(heads)))}
+    sizes = {
+        r.cluster_id: r
+        for r in conn.execute(
+            select(E.c.cluster_id, func.count().label("size"), func.count(E.c.document_id.distinct()).label("docs"))
+            .where(E.c.cluster_id.in_(heads))
+            .group_by(E.c.cluster_id)
+        )
+    }
+    out = []
+    for cluster_id, position in heads.items():
+        item = dict(reports[position.event_id])
+        span = dates[cluster_id]
+        item.update(
+            {
+                "id": f"c{cluster_id}",
+                "cluster_id": f"c{cluster_id}",
+                "report": position.event_id,
+                "date": {"start": span.date_start, "end": span.date_end} if span.date_start else None,
+                "size": sizes[cluster_id].size,
+                "document_count": sizes[cluster_id].docs,
+            }
+        )
+        out.append(item)
+    return out
 
 
 def _drop_shown(conn: Connection, f: EventFilter, after: Position, first: dict[int, Position]) -> dict:

@@ -36,6 +36,11 @@ class EventQuery(BaseModel):
     sector: str | None = Field(None, pattern=r"^[a-z_-]{2,30}$", description="cooperation sector, e.g. trade")
     q: str | None = Field(None, max_length=200, description="words in the evidence sentence")
     view: Literal["clusters", "mentions"] = "clusters"
+    fields: Literal["summary", "full"] = Field(
+        "summary",
+        description="summary: a cluster as its newest matching report with size and document_count; "
+        "full: the union of all members and all their evidence, as `communique events --format json`",
+    )
     cursor: str | None = Field(None, max_length=400)
 
 
@@ -58,7 +63,7 @@ def events_page(query: EventQuery, limit: int, svc: Service) -> EventPage:
     key = query.model_dump(exclude={"cursor"})
     after = cursor.decode(query.cursor, key) if query.cursor else None
     f = EventFilter(query.actor, query.country, query.type, query.since, query.until, query.sector, query.q, limit)
-    page = svc.events(f, after, query.view == "clusters")
+    page = svc.events(f, after, query.view == "clusters", query.fields == "full")
     return EventPage(items=page.items, next_cursor=cursor.encode(page.next, key) if page.next else None)
 
 

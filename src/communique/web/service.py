@@ -58,12 +58,14 @@ class Service:
 
     # reads -------------------------------------------------------------------------------------
 
-    def events(self, f: EventFilter, after: paging.Position | None, clusters: bool) -> paging.Page:
+    def events(self, f: EventFilter, after: paging.Position | None, clusters: bool, full: bool = False) -> paging.Page:
         """A page of events; the same page is asked for often (the newest, a country's), so it is kept until a write."""
         with self.store.connect() as conn:
             version = analytics.data_version(conn)
             return self.cache.get(
-                ("events", f, after, clusters), version, lambda: paging.events_page(conn, f, after, clusters)
+                ("events", f, after, clusters, full),
+                version,
+                lambda: paging.events_page(conn, f, after, clusters, full),
             )
 
     def event(self, event_id: str) -> dict:
