@@ -37,8 +37,13 @@ def literal_prefixes(pattern: re.Pattern) -> frozenset[str] | None:
     found = opened | closed
     if "" in found:
         return None
-    # "ab" already covers "abc": keep only the shortest of each chain
-    return frozenset(p for p in found if not any(p != q and p.startswith(q) for q in found))
+    # "ab" already covers "abc": keep only the shortest of each chain. In sorted order every string that
+    # starts with a kept prefix follows it directly, so one pass against the last kept one is enough.
+    kept: list[str] = []
+    for prefix in sorted(found):
+        if not kept or not prefix.startswith(kept[-1]):
+            kept.append(prefix)
+    return frozenset(kept)
 
 
 class _Unsure(Exception):
