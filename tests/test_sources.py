@@ -440,3 +440,35 @@ def test_directory_mixes_all_kinds_in_sorted_order(tmp_path):
     assert names == [item.origin if isinstance(item, SourceRecord) else item.path for item in records(root)], (
         "the order is stable"
     )
+
+
+def test_parquet_rows_are_articles_and_bad_rows_are_named(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = pa.table(
+        {
+            "text": ["Sveriges statsminister besökte Helsingfors.", "", "Norway's prime minister visited Hanoi."],
+            "url": ["https://example.se/a", None, "https://example.no/c"],
+            "title": ["A", "B", None],
+            "published": [date(2025, 3, 4), None, date(2025, 5, 6)],
+        }
+    )
+    path = tmp_path / "shard-0001.parquet"
+    pq.write_table(table, path)
+    out = list(iter_records(str(tmp_path)))
+    good = [r for r in out if isinstance(r, SourceRecord)]
+    bad = [r for r in out if isinstance(r, InputError)]
+    assert [r.origin for r in good] == [f"{path}#1", f"{path}#3"]
+    assert good[0].url == "https://example.se/a" and good[0].title == "A" and good[0].published == date(2025, 3, 4)
+    assert len(bad) == 1 and str(bad[0]).startswith(f"{path}#2:") and "empty" in str(bad[0])
+
+
+def test_parquet_without_text_or_not_parquet_is_one_error(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    pq.write_table(pa.table({"body": ["x"]}), tmp_path / "no_text.parquet")
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    errors = {str(e) for e in iter_records(str(tmp_path))}
+    assert any("no_text.parquet" in e and "no 'text' column" in e for e in errors)
+    assert any("broken.parquet" in e and "not a readable Parquet file" in e for e in errors)
+    assert len(errors) == 2

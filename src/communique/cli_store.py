@@ -55,7 +55,7 @@ def ingest(
     jobs: int | None,
     dask: str | None,
 ) -> None:
-    """Extract and store articles from files, directories, JSONL, HTML, RSS/Atom, WARC or '-' (stdin).
+    """Extract and store articles from files, directories, JSONL, Parquet, HTML, RSS/Atom, WARC or '-' (stdin).
 
     Documents already stored are skipped, so an interrupted ingest is finished by running it again.
     Exit code 1 when any input failed.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import reader
 from ..errors import InputError
-from . import feed, html, jsonl, stdin, text, warc
+from . import feed, html, jsonl, parquet, stdin, text, warc
 from .record import SourceRecord
 
 __all__ = ["SourceRecord", "iter_records"]
@@ -33,6 +33,7 @@ _BY_SUFFIX: dict[str, Reader] = {
     ".atom": feed.read,
     ".warc": warc.read,
     ".warc.gz": warc.read,
+    ".parquet": parquet.read,
 }
 # Files with no or an unknown suffix: the first matching sniffer wins, plain text otherwise.
 _SNIFFERS: tuple[tuple[Callable[[str], bool], Reader], ...] = (
