@@ -73,3 +73,18 @@ def test_unreachable_scheduler_is_one_line(tmp_path):
     )
     assert result.exit_code != 0 and "cannot reach the Dask scheduler" in result.output
     assert "Traceback" not in result.output
+
+
+def test_dask_into_postgresql_equals_sqlite(pg_database, cluster, single):
+    """The cluster's results written to PostgreSQL: the same events, clusters and actors as one process."""
+    from communique.store import EventFilter, Store
+    from communique.store.queries import find_events
+
+    result = CliRunner().invoke(
+        main, ["ingest", *SOURCES, "--db", pg_database, "--json", "--dask", cluster.scheduler_address]
+    )
+    assert result.exit_code == 0, result.output
+    with Store(pg_database) as store, store.connect() as conn:
+        events = find_events(conn, EventFilter(limit=10_000), clusters=False)
+    assert sorted(e["id"] for e in events) == [row[0] for row in single["events"]]
+    assert len({e["cluster_id"] for e in events}) == len(single["clusters"])
