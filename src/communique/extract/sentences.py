@@ -7,7 +7,9 @@ import re
 from ..langpack import LanguagePack
 from ..model import Document, Sentence
 
-_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“(]?[A-ZÅÄÖÉÜ0-9])")
+# Only at the start of a run of stops, taken whole (possessive): a long run that no capital follows
+# ("." * 50,000) would otherwise be retried from every position in it, quadratic time.
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”’)]*+(?=\s+[\"“(]?[A-ZÅÄÖÉÜ0-9])")
 
 
 def run(doc: Document, pack: LanguagePack) -> Document:
