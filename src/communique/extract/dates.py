@@ -55,9 +55,7 @@ class DateReader:
             ),
             (
                 "range.days",
-                re.compile(
-                    rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m1>{month})\.?{year}"
-                ),
+                re.compile(rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m1>{month})\.?{year}"),
             ),
             ("day", re.compile(rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?{year}")),
             (
@@ -282,5 +280,8 @@ def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
                 or re.search(r"publicerad|published|uppdaterad|updated", head, re.I)
                 or len(line.strip()) <= 45
             ):
-                return date(raw.year, raw.month1, raw.day1)
+                try:
+                    return date(raw.year, raw.month1, raw.day1)
+                except ValueError:  # "31 april 2025": no such day
+                    return None
     return None
