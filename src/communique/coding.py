@@ -101,7 +101,9 @@ class Coder:
         if trigger.role == "visit" and actor_side.actors and not recipient_side.actors:
             recipient_side = _host_by_place(doc, sentence, trigger, actor_side)
         date, explicit = self._date(doc, trigger, zone, running)
-        modality = self._modality(doc, sentence, trigger, zone, date if explicit else None, explicit == "relative")
+        modality = self._modality(
+            doc, sentence, trigger, zone, date if explicit else None, explicit == "relative", layout.latest
+        )
         text_zone = doc.text[trigger.start : zone[1]]
         event = Event(
             id="",
@@ -205,7 +207,7 @@ class Coder:
         match = self.duration.search(text, zone[0], zone[1]) if self.duration else None
         if match and chosen.start == chosen.end:
             days = self.numbers.get(match.group("n").lower()) or (
-                int(match.group("n")) if match.group("n").isdigit() else 0
+                int(match.group("n")) if match.group("n").isdigit() and len(match.group("n")) <= 3 else 0
             )
             if days > 1:
                 if self.ending.search(text, zone[0], match.start()):
@@ -213,7 +215,7 @@ class Coder:
                 return DateRange(chosen.start, chosen.start + timedelta(days - 1))
         return chosen
 
-    def _modality(self, doc, sentence: Sentence, trigger: Trigger, zone, date, relative: bool = False) -> str:
+    def _modality(self, doc, sentence: Sentence, trigger: Trigger, zone, date, relative=False, latest=None) -> str:
         clause = doc.text[_clause_start(doc, sentence, trigger, self.clause_cuts) : trigger.start].lower()
         # after "enades om att" or "bjöd in ... att" comes the content: its "nästa år" is not this event's
         zone_text = doc.text[zone[0] : trigger.end if trigger.scope else zone[1]].lower()
@@ -225,7 +227,7 @@ class Coder:
                     return kind
         if date and date.start and doc.published and date.start > doc.published and not relative:
             return "future"  # dated after the article was published ("på onsdagen" may be either side of it)
-        reference = doc.published or max((d.range.end for d in doc.dates if d.range.end), default=None)
+        reference = doc.published or latest
         if date and date.end and reference and (reference - date.end).days > self.historical_days:
             return "historical"
         return "asserted"
@@ -350,6 +352,8 @@ class _Layout:
         self.people: dict[Sentence, list[Mention]] = {}
         starts = [m.start for m in doc.mentions]
         self.mention_starts = starts if starts == sorted(starts) else None
+        # the latest date the article names: the reference for "historical" when it has no publication date
+        self.latest = max((d.range.end for d in doc.dates if d.range.end), default=None)
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
         """The mentions that start in the sentence, in document order (all of them when unsorted)."""
