@@ -21,6 +21,8 @@ from .html import fragment_text
 from .record import SourceRecord, parse_date, read_file
 
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)[\s>]", re.I)
+# "&#xD800;" (a lone surrogate) makes feedparser's loose parser raise UnicodeEncodeError.
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,8});")
 
 
 def read(path: Path, max_bytes: int) -> Iterator[SourceRecord | InputError]:
@@ -33,12 +35,22 @@ def read(path: Path, max_bytes: int) -> Iterator[SourceRecord | InputError]:
         yield err
         return
     # A stream, never bytes or str: feedparser would treat a string as a URL to fetch or a file to open.
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(_CHAR_REF.sub(_no_surrogate, data)))
+    except Exception as exc:  # feedparser's loose parser still fails in ways of its own
+        yield InputError(name, f"feed could not be parsed ({type(exc).__name__})")
+        return
     if not parsed.entries:
         yield InputError(name, _why_no_entries(parsed))
         return
     for number, entry in enumerate(parsed.entries, 1):
         yield _entry(entry, f"{name}#{number}", name)
+
+
+def _no_surrogate(ref: re.Match) -> bytes:
+    number = ref.group(1)
+    code = int(number[1:], 16) if number[:1] in b"xX" else int(number)
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else ref.group(0)
 
 
 def looks_like_feed(head: str) -> bool:
