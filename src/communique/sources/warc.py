@@ -8,6 +8,7 @@ with an `InputError` (a guard against decompression bombs); the archive goes on.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,10 @@ from .. import reader
 from ..errors import InputError
 from . import html
 from .record import SourceRecord
+
+# warcio logs warnings about bad headers; with no handler, Python would print them on stderr between
+# the one-line errors. Damage that matters is reported as an InputError.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 _PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
 _CHUNK = 1 << 16
