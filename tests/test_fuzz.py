@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import signal
 import sqlite3
+import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -172,3 +173,22 @@ def test_visit_length_with_thousands_of_digits_is_not_a_crash():
     with _at_most(2):
         Pipeline(settings=Settings(language="sv")).process_text(text.replace("9" * 4301, "1" * 60_000 + " x"))
     Pipeline(settings=Settings(language="sv")).process_text(text)
+
+
+def test_feed_with_a_surrogate_character_reference_is_read(tmp_path):
+    # hypothesis feed-file: feedparser's loose parser raised UnicodeEncodeError on "&#xD800;".
+    path = tmp_path / "a.rss"
+    path.write_text(f"<rss><channel><item><title>&#xD800;</title><description>{SV} &#55296;</description></item>")
+    (record,) = iter_records(str(path))
+    assert record.title == "\ufffd" and record.text.endswith("\ufffd")
+
+
+def test_warc_header_warnings_are_not_printed(tmp_path):
+    # warcio logs "Replacing spaces in invalid WARC-Target-URI"; with no handler Python printed it on stderr.
+    whole = warc_bytes([f"<html><body><article><p>{SV}</p></article></body></html>".encode()], gzip_file=False)
+    path = tmp_path / "a.warc"
+    path.write_bytes(whole.replace(b"https://fuzz.example/1", b"https://fuzz.example/a b", 1))
+    # a subprocess: pytest's own log handlers would hide Python's last-resort printing
+    code = f"from communique.sources import iter_records; list(iter_records({str(path)!r}))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stderr == ""
