@@ -151,3 +151,37 @@ def test_jobs_give_the_same_store_as_one_job(tmp_path):
     for table in one:  # documents without ingested_at, which differs by design
         assert one[table] == two[table], table
     assert len(one["events"]) > 300
+
+
+def test_a_bug_while_coding_costs_one_article_not_the_batch(tmp_path, monkeypatch):
+    from communique.ingest import ingest
+    from communique.pipeline import Pipeline
+    from communique.store import Store
+
+    pipeline = Pipeline()
+    real = pipeline.process
+    victim = sorted(EXAMPLES.glob("*.txt"))[1].read_text(encoding="utf-8")[:60]
+
+    def process(doc):
+        if doc.text.startswith(victim.strip()[:40]):
+            raise ValueError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "process", process)
+    with Store(f"sqlite:///{tmp_path}/s.db") as store:
+        summary = ingest([str(EXAMPLES)], store, pipeline, jobs=1)
+    assert summary.failed == 1 and summary.new == len(list(EXAMPLES.glob("*.txt"))) - 1
+    assert "internal error while coding (ValueError: boom)" in summary.failures[0]
+
+
+def test_a_records_error_names_it_once(tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>x</title><description>Saya makan nasi goreng di Jakarta setiap hari bersama keluarga saya."
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    result = _run("ingest", str(feed), "--db", f"sqlite:///{tmp_path}/s.db", "--json")
+    failures = json.loads(result.output.strip().splitlines()[-1])["failures"]
+    assert failures and all(f.count("feed.xml") == 1 for f in failures), failures

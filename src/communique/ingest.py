@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 
 from . import dedup, reader, sources
-from .errors import CommuniqueError
+from .errors import CommuniqueError, InputError
 from .model import Document
 from .pipeline import Pipeline
 from .store import Store
@@ -134,6 +134,9 @@ def code(doc: Document, origin: str, pipeline: Pipeline) -> Coded:
         doc = pipeline.process(doc)
     except CommuniqueError as exc:
         return Coded(origin, error=_message(origin, exc))
+    except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        # a bug must cost one article, not the batch (as in Pipeline.process_paths)
+        return Coded(origin, error=f"{origin}: internal error while coding ({type(exc).__name__}: {exc})")
     return Coded(origin, doc, dedup.fingerprint(doc.text))
 
 
@@ -165,4 +168,7 @@ def save(coded: Coded, store: Store, summary: IngestSummary) -> None:
 
 
 def _message(origin: str, exc: Exception) -> str:
+    """One line naming the record once: an input error's own path gives way to the record's origin."""
+    if isinstance(exc, InputError) and exc.path and origin.startswith(exc.path):
+        return f"{origin}: {exc.reason}"
     return f"{origin}: {exc}" if origin not in str(exc) else str(exc)

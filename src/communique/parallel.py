@@ -35,11 +35,7 @@ def _code_in_worker(origin: str, doc: Document) -> Coded:
 
 def code_one(pipeline: Pipeline, origin: str, doc: Document) -> Coded:
     """Code one document in a worker and make the result light to send back."""
-    try:
-        coded = code(doc, origin, pipeline)
-    except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-        # a bug must cost one article, not the batch (as in Pipeline.process_paths)
-        return Coded(origin, error=f"{origin}: internal error while coding ({type(exc).__name__}: {exc})")
+    coded = code(doc, origin, pipeline)
     if coded.document is not None:
         _drop_working_layers(coded.document)
     return coded
