@@ -100,7 +100,7 @@ class Coder:
             recipient_side = self._dyad_partner(doc, actor_side, by_mention)
         if trigger.role == "visit" and actor_side.actors and not recipient_side.actors:
             recipient_side = _host_by_place(doc, sentence, trigger, actor_side)
-        date, explicit = self._date(doc, trigger, zone, running)
+        date, explicit = self._date(doc, trigger, zone, running, layout)
         modality = self._modality(
             doc, sentence, trigger, zone, date if explicit else None, explicit == "relative", layout.latest
         )
@@ -175,10 +175,10 @@ class Coder:
         party = _party(doc, others[0], "sides") if others else None
         return _Side([party] if party else [])
 
-    def _date(self, doc, trigger, zone, running) -> tuple[DateRange | None, bool]:
+    def _date(self, doc, trigger, zone, running, layout) -> tuple[DateRange | None, bool]:
         """The date in the trigger's own stretch of the sentence (a visit prefers a range); a
         "förra året" aside is background unless it is the only date there."""
-        in_zone = [d for d in doc.dates if zone[0] <= d.start < zone[1] and d.range.start]
+        in_zone = [d for d in layout.dates_in(zone[0], zone[1]) if d.range.start]
         if trigger.scope or (trigger.event_type == "SUPPORT" and trigger.mode is None):
             # what follows "enades om att" or "gratulerade till" is the content, and its dates are the content's
             in_zone = [d for d in in_zone if d.start < trigger.start]
@@ -354,6 +354,14 @@ class _Layout:
         self.mention_starts = starts if starts == sorted(starts) else None
         # the latest date the article names: the reference for "historical" when it has no publication date
         self.latest = max((d.range.end for d in doc.dates if d.range.end), default=None)
+        # dates by position (a stable sort keeps document order among equal starts)
+        self.dates = sorted(doc.dates, key=lambda d: d.start)
+        self.date_starts = [d.start for d in self.dates]
+
+    def dates_in(self, start: int, end: int) -> list:
+        """The dates that start in [start, end), in document order."""
+        low = bisect_left(self.date_starts, start)
+        return self.dates[low : bisect_left(self.date_starts, end, low)]
 
     def mentions_in(self, sentence: Sentence) -> list[Mention]:
         """The mentions that start in the sentence, in document order (all of them when unsorted)."""

@@ -8,6 +8,7 @@ from .model import DateRange, Document, Event
 
 def run(doc: Document) -> Document:
     merged: list[Event] = []
+    known: dict[int, set] = {}  # each target's evidence spans as a set: absorbing stays linear
     for event in doc.events:
         if not event.actor and not event.recipient:
             continue
@@ -15,8 +16,8 @@ def run(doc: Document) -> Document:
         if target is None:
             merged.append(event)
         else:
-            _absorb(target, event)
-    merged = _fold_partial(merged)
+            _absorb(target, event, known=known)
+    merged = _fold_partial(merged, known)
     for index, event in enumerate(merged, start=1):
         event.id = f"e{index}"
     _link_to_visits(merged)
@@ -43,7 +44,7 @@ def _same_happening(a: Event, b: Event) -> bool:
     return True
 
 
-def _fold_partial(events: list[Event]) -> list[Event]:
+def _fold_partial(events: list[Event], known: dict[int, set]) -> list[Event]:
     """A restatement that lost one side ("Statsbesöket av To Lam ...", "välkomstceremonin") joins the
     complete event of the same kind whose states include the ones it names."""
     complete = [e for e in events if e.actor_country and e.recipient_country]
@@ -66,19 +67,24 @@ def _fold_partial(events: list[Event]) -> list[Event]:
         if host is None:
             kept.append(event)
         else:
-            _absorb(host, event, sides=False)
+            _absorb(host, event, sides=False, known=known)
     return kept
 
 
-def _absorb(target: Event, other: Event, sides: bool = True) -> None:
+def _absorb(target: Event, other: Event, sides: bool = True, known: dict[int, set] | None = None) -> None:
     for field in ("sectors", "rules", "context"):
         values = getattr(target, field)
         values.extend(v for v in getattr(other, field) if v not in values)
     if sides:
         _merge_sides(target, other)
     target.sectors.sort()
+    known = known if known is not None else {}
+    if id(target) not in known:
+        known[id(target)] = set(target.evidence)
+    have = known[id(target)]
     for span in other.evidence:
-        if span not in target.evidence:
+        if span not in have:
+            have.add(span)
             target.evidence.append(span)
     known = {(q.value, q.unit) for q in target.quantities}
     target.quantities.extend(q for q in other.quantities if (q.value, q.unit) not in known)

@@ -7,6 +7,7 @@ machine-translation slips and resolves surname-only references to a person the d
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .. import dictionary
 from ..dictionary import ascii_fold
@@ -37,9 +38,10 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     listed = {id(m) for m in others}  # a found person is either one of these or new (never equal to one)
     new: list[Mention] = []
     pending_surnames = []
-    listed_persons = [m for m in others if m.kind == "person"]
+    listed_persons = sorted((m for m in others if m.kind == "person"), key=lambda m: m.start)
+    starts = [m.start for m in listed_persons]
     for chain in _title_chains(doc, titles, others, pack):
-        person = _person_after(doc, chain, listed_persons, names, occupied)
+        person = _person_after(doc, chain, (listed_persons, starts), names, occupied)
         if person is None:
             pending_surnames.append(chain)
             continue
@@ -230,8 +232,9 @@ _TAIL = re.compile(r"(?:\s+[a-zåäöéü-]+){0,5}\s*,\s*|[\s,]*")
 
 def _person_after(doc, chain, persons, names, occupied) -> Mention | None:
     end = _TAIL.match(doc.text, chain[-1].end).end()
-    for m in persons:
-        if end <= m.start <= end + 12 and not doc.text[end : m.start].strip(" ,").count(" "):
+    listed, starts = persons  # sorted by start: only the few starting just after the chain are looked at
+    for m in listed[bisect_left(starts, end) : bisect_right(starts, end + 12)]:
+        if not doc.text[end : m.start].strip(" ,").count(" "):
             return m
     match = names.at(doc.text, end)
     if match is None or occupied.find(1, *match.span()) >= 0:
