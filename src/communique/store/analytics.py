@@ -10,6 +10,7 @@ from ..dictionary import load as load_dictionary
 from ..dictionary import slug
 from ..errors import StoreError
 from . import schema
+from .queries import NEWEST_FIRST
 from .records import EVENT_COLUMNS, event_dicts
 
 E, EA, A = schema.events, schema.event_actors, schema.actors
@@ -133,9 +134,7 @@ def actor_events(conn: Connection, actor_id: str, limit: int = 100) -> list[dict
     if number is None:
         raise StoreError(f"no actor with id {actor_id!r}")
     ids = select(EA.c.event_id).where(EA.c.actor_id == number)
-    rows = conn.execute(
-        select(*EVENT_COLUMNS).where(E.c.id.in_(ids)).order_by(E.c.date_start.desc().nulls_last(), E.c.id).limit(limit)
-    ).all()
+    rows = conn.execute(select(*EVENT_COLUMNS).where(E.c.id.in_(ids)).order_by(*NEWEST_FIRST).limit(limit)).all()
     return event_dicts(conn, rows)
 
 

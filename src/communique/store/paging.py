@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, func, not_, or_, select
 
-from . import queries, schema
-from .queries import E, EventFilter
-from .records import EVENT_COLUMNS, event_dicts
+from . import schema
+from .queries import NEWEST_FIRST, E, EventFilter, filter_conditions
+from .records import EVENT_COLUMNS, cluster_dicts, event_dicts
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,6 @@ class Page:
     next: Position | None  # None: this was the last page
 
 
-_ORDER = (E.c.date_start.desc().nulls_last(), E.c.id)
-
-
 def _after(p: Position):
     """Events strictly after `p` in the page order."""
     if p.date_start is None:
@@ -46,12 +43,6 @@ def _after(p: Position):
     )
 
 
-def _at_or_before(p: Position):
-    if p.date_start is None:
-        return or_(E.c.date_start.is_not(None), E.c.id <= p.event_id)
-    return or_(E.c.date_start > p.date_start, and_(E.c.date_start == p.date_start, E.c.id <= p.event_id))
-
-
 def events_page(
     conn: Connection, f: EventFilter, after: Position | None = None, clusters: bool = True, full: bool = True
 ) -> Page:
@@ -60,37 +51,39 @@ def events_page(
     With `full=False` a cluster is summarised by its newest matching report (that report's participants,
     sentence and evidence) with the cluster's id, dates, `size` and `document_count`: a list page then
     costs about what a page of single reports costs, whatever the clusters' sizes."""
-    conditions = queries._conditions(f, conn)
-    if after is not None:
-        conditions.append(_after(after))
     if not clusters:
-        rows = conn.execute(select(E).where(*conditions).order_by(*_ORDER).limit(f.limit + 1)).all()
+        conditions = filter_conditions(f, conn, f.limit + 1)
+        if after is not None:
+            conditions.append(_after(after))
+        rows = conn.execute(select(*EVENT_COLUMNS).where(*conditions).order_by(*NEWEST_FIRST).limit(f.limit + 1)).all()
         more = len(rows) > f.limit
         rows = rows[: f.limit]
         last = Position(rows[-1].date_start, rows[-1].id) if more and rows else None
-        return Page(queries._event_dicts(conn, rows), last)
-    return _clusters_page(conn, f, conditions, after, full)
+        return Page(event_dicts(conn, rows), last)
+    return _clusters_page(conn, f, after, full)
 
 
-def _clusters_page(conn: Connection, f: EventFilter, conditions: list, after: Position | None, full: bool) -> Page:
+def _clusters_page(conn: Connection, f: EventFilter, after: Position | None, full: bool) -> Page:
     scan = (f.limit + 1) * 4
+    matching = filter_conditions(f, conn, scan)
+    later = [*matching, _after(after)] if after is not None else matching
     while True:  # read events in order until they introduce limit+1 clusters not shown before
         rows = conn.execute(
-            select(E.c.id, E.c.date_start, E.c.cluster_id).where(*conditions).order_by(*_ORDER).limit(scan)
+            select(E.c.id, E.c.date_start, E.c.cluster_id).where(*later).order_by(*NEWEST_FIRST).limit(scan)
         ).all()
         first: dict[int, Position] = {}
         for r in rows:
             if r.cluster_id is not None and r.cluster_id not in first:
                 first[r.cluster_id] = Position(r.date_start, r.id)
         if after is not None and first:
-            first = _drop_shown(conn, f, after, first)
+            first = _drop_shown(conn, matching, after, first)
         if len(first) > f.limit or len(rows) < scan:
             break
         scan *= 4
     ids = list(first)[: f.limit + 1]
     more = len(ids) > f.limit
     ids = ids[: f.limit]
-    items = queries._cluster_dicts(conn, ids) if full else _cluster_summaries(conn, {i: first[i] for i in ids})
+    items = cluster_dicts(conn, ids) if full else _cluster_summaries(conn, {i: first[i] for i in ids})
     return Page(items, first[ids[-1]] if more and ids else None)
 
 
@@ -127,13 +120,11 @@ def _cluster_summaries(conn: Connection, heads: dict[int, Position]) -> list[dic
     return out
 
 
-def _drop_shown(conn: Connection, f: EventFilter, after: Position, first: dict[int, Position]) -> dict:
+def _drop_shown(conn: Connection, matching: list, after: Position, first: dict[int, Position]) -> dict:
     """Clusters with a matching event at or before `after` were on an earlier page."""
     shown = set(
         conn.execute(
-            select(E.c.cluster_id)
-            .where(*queries._conditions(f, conn), _at_or_before(after), E.c.cluster_id.in_(list(first)))
-            .distinct()
+            select(E.c.cluster_id).where(*matching, not_(_after(after)), E.c.cluster_id.in_(list(first))).distinct()
         ).scalars()
     )
     return {cid: pos for cid, pos in first.items() if cid not in shown}

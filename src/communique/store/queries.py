@@ -19,6 +19,9 @@ from .records import EVENT_COLUMNS, cluster_dicts, event_dicts
 
 E = schema.events
 
+# The order of every event listing (newest first, undated last, then id): the date indexes serve it.
+NEWEST_FIRST = (E.c.date_start.desc().nulls_last(), E.c.id)
+
 
 @dataclass(frozen=True)
 class EventFilter:
@@ -55,7 +58,7 @@ def _membership(conn: Connection | None, ids, correlated, rows: int) -> object:
     return exists().where(correlated)
 
 
-def _conditions(f: EventFilter, conn: Connection | None = None, rows: int | None = None) -> list:
+def filter_conditions(f: EventFilter, conn: Connection | None = None, rows: int | None = None) -> list:
     """The filter as SQL conditions on `events`; `rows` is how many matching events the caller will read
     (default offset + limit), which decides how a side-table filter is applied, not what it matches."""
     rows = rows or f.offset + f.limit
@@ -138,18 +141,19 @@ def find_events(conn: Connection, f: EventFilter, clusters: bool = True) -> list
     The order (date_start descending, undated last, then id) is the one the date indexes serve, so a
     page costs the page, not a sort of every match.
     """
-    order = (E.c.date_start.desc().nulls_last(), E.c.id)
     wanted = f.offset + f.limit
     scan = wanted * 4
-    conditions = _conditions(f, conn, wanted if not clusters else scan)
+    conditions = filter_conditions(f, conn, wanted if not clusters else scan)
     if not clusters:
         rows = conn.execute(
-            select(*EVENT_COLUMNS).where(*conditions).order_by(*order).limit(f.limit).offset(f.offset)
+            select(*EVENT_COLUMNS).where(*conditions).order_by(*NEWEST_FIRST).limit(f.limit).offset(f.offset)
         ).all()
         return event_dicts(conn, rows)
     cluster_ids: list[int] = []
     while True:  # the newest matching events, until they name enough distinct clusters
-        ids = conn.execute(select(E.c.cluster_id).where(*conditions).order_by(*order).limit(scan)).scalars().all()
+        ids = (
+            conn.execute(select(E.c.cluster_id).where(*conditions).order_by(*NEWEST_FIRST).limit(scan)).scalars().all()
+        )
         cluster_ids = list(dict.fromkeys(i for i in ids if i is not None))
         if len(cluster_ids) >= wanted or len(ids) < scan:
             break
@@ -199,8 +203,3 @@ def counts(conn: Connection) -> dict[str, int]:
             ("actors", schema.actors),
         )
     }
-
-
-# the names the web app's keyset pages (paging.py) build on
-_event_dicts = event_dicts
-_cluster_dicts = cluster_dicts
