@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from . import dedup, reader, sources
 from .errors import CommuniqueError, InputError
 from .model import Document
-from .pipeline import Pipeline
+from .pipeline import Pipeline, bugs_cost_one_article
 from .store import Store
 
 
@@ -131,12 +131,10 @@ def _unseen(
 def code(doc: Document, origin: str, pipeline: Pipeline) -> Coded:
     """Extraction and fingerprint: the part that runs in worker processes with --jobs."""
     try:
-        doc = pipeline.process(doc)
+        with bugs_cost_one_article(origin):
+            doc = pipeline.process(doc)
     except CommuniqueError as exc:
         return Coded(origin, error=_message(origin, exc))
-    except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-        # a bug must cost one article, not the batch (as in Pipeline.process_paths)
-        return Coded(origin, error=f"{origin}: internal error while coding ({type(exc).__name__}: {exc})")
     return Coded(origin, doc, dedup.fingerprint(doc.text))
 
 

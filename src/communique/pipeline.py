@@ -7,6 +7,7 @@ it is built. Per-language resources (gazetteer, readers, coder) are built once p
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -105,12 +106,21 @@ class Pipeline:
         """One result per input file, in order: a coded document or the error that stopped it."""
         for path in paths:
             try:
-                yield self.process(reader.read_path(path, self.settings.max_bytes))
+                with bugs_cost_one_article(path):
+                    doc = self.process(reader.read_path(path, self.settings.max_bytes))
             except CommuniqueError as exc:
                 yield exc
-            except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-                # a bug must cost one article, not the batch: report it in one line like any failure
-                yield PipelineError(f"{path}: internal error while coding ({type(exc).__name__}: {exc})")
+                continue
+            yield doc
+
+
+@contextmanager
+def bugs_cost_one_article(where: object) -> Iterator[None]:
+    """A bug in a stage must cost one article, not the batch: it becomes a one-line `PipelineError`."""
+    try:
+        yield
+    except (RecursionError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise PipelineError(f"{where}: internal error while coding ({type(exc).__name__}: {exc})") from None
 
 
 def extract(text: str, language: str | None = None) -> Document:
