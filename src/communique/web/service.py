@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import Connection
+
 from .. import ingest, reader
 from ..errors import InputError
 from ..pipeline import Pipeline
@@ -60,13 +62,9 @@ class Service:
 
     def events(self, f: EventFilter, after: paging.Position | None, clusters: bool, full: bool = False) -> paging.Page:
         """A page of events; the same page is asked for often (the newest, a country's), so it is kept until a write."""
-        with self.store.connect() as conn:
-            version = analytics.data_version(conn)
-            return self.cache.get(
-                ("events", f, after, clusters, full),
-                version,
-                lambda: paging.events_page(conn, f, after, clusters, full),
-            )
+        return self._kept(
+            ("events", f, after, clusters, full), lambda c: paging.events_page(c, f, after, clusters, full)
+        )
 
     def event(self, event_id: str) -> dict:
         """One event or cluster; each evidence item also gets `segments` with actor and trigger spans marked."""
@@ -110,22 +108,21 @@ class Service:
         return doc
 
     def timeline(self, a: str, b: str, since: date | None, until: date | None, clusters: bool) -> list[dict]:
-        with self.store.connect() as conn:
-            version = analytics.data_version(conn)
-            return self.cache.get(
-                ("timeline", a.upper(), b.upper(), since, until, clusters),
-                version,
-                lambda: analytics.dyad_timeline(conn, a, b, since, until, clusters),
-            )
+        return self._kept(
+            ("timeline", a.upper(), b.upper(), since, until, clusters),
+            lambda c: analytics.dyad_timeline(c, a, b, since, until, clusters),
+        )
 
     def network(self, country: str | None, since: date | None, until: date | None, limit: int) -> dict:
+        return self._kept(
+            ("network", country, since, until, limit),
+            lambda c: analytics.network(c, country, since, until, limit=limit),
+        )
+
+    def _kept(self, key: tuple, compute: Callable[[Connection], object]):
+        """The answer kept for `key` at the store's current data version, computed on the first ask."""
         with self.store.connect() as conn:
-            version = analytics.data_version(conn)
-            return self.cache.get(
-                ("network", country, since, until, limit),
-                version,
-                lambda: analytics.network(conn, country, since, until, limit=limit),
-            )
+            return self.cache.get(key, analytics.data_version(conn), lambda: compute(conn))
 
     def search(self, q: str, limit: int) -> dict:
         with self.store.connect() as conn:
