@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 from typing import Annotated, Literal
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, Depends, Query, Request
@@ -60,14 +61,8 @@ def events_page(request: Request, svc: Annotated[Service, Depends(api.service)])
     next_url = None
     if page.next_cursor:
         next_params = {**params, "limit": str(size), "cursor": page.next_cursor}
-        next_url = "/?" + "&".join(f"{k}={_quote(v)}" for k, v in next_params.items())
+        next_url = "/?" + urlencode(next_params, quote_via=quote)
     return render("events.html", query=params, page=page, error=None, next_url=next_url)
-
-
-def _quote(value: str) -> str:
-    from urllib.parse import quote
-
-    return quote(str(value), safe="")
 
 
 def _first_error(exc: ValidationError) -> str:
