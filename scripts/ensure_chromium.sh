@@ -17,21 +17,12 @@ unavailable() {
     exit 0
 }
 
-[ "$(id -u)" = 0 ] || unavailable "not found and not root, cannot install"
-command -v apt-get >/dev/null 2>&1 || unavailable "not found and no apt-get"
-
-echo "chromium: installing the Debian package (apt-get) ..."
-log=$(mktemp)
-TIMEOUT=""
-command -v timeout >/dev/null 2>&1 && TIMEOUT="timeout 900"
-if ! { $TIMEOUT apt-get update -qq \
-        && DEBIAN_FRONTEND=noninteractive $TIMEOUT apt-get install -y -qq --no-install-recommends chromium; } >"$log" 2>&1; then
-    reason=$(grep -E '^(E|W):' "$log" | head -n 1)
-    [ -n "$reason" ] || reason=$(tail -n 1 "$log")
-    rm -f "$log"
-    unavailable "apt-get failed: ${reason:-unknown error}"
-fi
-rm -f "$log"
+. "$(dirname "$0")/apt_install.sh"
+apt_install chromium --no-install-recommends chromium
+case $? in
+    1) unavailable "not found and $APT_REASON" ;;
+    2) unavailable "$APT_REASON" ;;
+esac
 [ -x /usr/bin/chromium ] || unavailable "installed the package but /usr/bin/chromium is missing"
 echo "chromium: installed $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"
 exit 0

@@ -34,21 +34,12 @@ if find_pg; then
     exit 0
 fi
 
-[ "$(id -u)" = 0 ] || unavailable "initdb/pg_ctl not found and not root, cannot install"
-command -v apt-get >/dev/null 2>&1 || unavailable "initdb/pg_ctl not found and no apt-get"
-
-echo "postgresql: installing the Debian package (apt-get) ..."
-log=$(mktemp)
-TIMEOUT=""
-command -v timeout >/dev/null 2>&1 && TIMEOUT="timeout 900"
-if ! { $TIMEOUT apt-get update -qq \
-        && DEBIAN_FRONTEND=noninteractive $TIMEOUT apt-get install -y -qq postgresql; } >"$log" 2>&1; then
-    reason=$(grep -E '^(E|W):' "$log" | head -n 1)
-    [ -n "$reason" ] || reason=$(tail -n 1 "$log")
-    rm -f "$log"
-    unavailable "apt-get failed: ${reason:-unknown error}"
-fi
-rm -f "$log"
+. "$(dirname "$0")/apt_install.sh"
+apt_install postgresql postgresql
+case $? in
+    1) unavailable "initdb/pg_ctl not found and $APT_REASON" ;;
+    2) unavailable "$APT_REASON" ;;
+esac
 
 find_pg || unavailable "installed the package but initdb/pg_ctl still not found"
 echo "postgresql: installed $("$PG_BINDIR/initdb" --version 2>/dev/null | sed 's/^initdb (PostgreSQL) //') at $PG_BINDIR"
