@@ -11,29 +11,23 @@ flight (back-pressure). `local` starts a LocalCluster of worker processes on thi
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from .errors import CommuniqueError
 from .ingest import Coded
 from .model import Document
+from .parallel import code_one, in_order
 from .pipeline import Pipeline
 from .settings import Settings
 
 BATCH = 32
 WINDOW_PER_WORKER = 4
 
-_pipelines: dict[Settings, Pipeline] = {}
-
 
 def code_batch(settings: Settings, batch: list[tuple[str, Document]]) -> list[Coded]:
     """Runs on a worker: the pipeline for these settings is built on first use and kept in the process."""
-    from .parallel import code_one
-
-    if settings not in _pipelines:
-        _pipelines[settings] = Pipeline(settings=settings)
-    return [code_one(_pipelines[settings], origin, doc) for origin, doc in batch]
+    return [code_one(settings, origin, doc) for origin, doc in batch]
 
 
 class DaskUnavailable(CommuniqueError):
@@ -62,14 +56,11 @@ def code_on_dask(todo: Iterable[tuple[str, Document]], pipeline: Pipeline, addre
     client, cluster = _client(address)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        window: deque = deque()
         items = iter(todo)
-        while batch := list(islice(items, BATCH)):
-            window.append(client.submit(code_batch, pipeline.settings, batch, pure=False))
-            if len(window) >= workers * WINDOW_PER_WORKER:
-                yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+        batches = iter(lambda: list(islice(items, BATCH)), [])
+        submitted = (client.submit(code_batch, pipeline.settings, batch, pure=False) for batch in batches)
+        for coded in in_order(submitted, workers * WINDOW_PER_WORKER):
+            yield from coded
     finally:
         client.close()
         if cluster is not None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 
 from .ingest import Coded, code
 from .model import Document
@@ -21,21 +22,15 @@ from .settings import Settings
 
 WINDOW_PER_JOB = 8
 
-_worker_pipeline: Pipeline | None = None
+
+@cache
+def _pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings=settings)  # built once per worker process: packs, gazetteers, models
 
 
-def _start_worker(settings: Settings) -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline(settings=settings)  # built once per worker: packs, gazetteers, models
-
-
-def _code_in_worker(origin: str, doc: Document) -> Coded:
-    return code_one(_worker_pipeline, origin, doc)
-
-
-def code_one(pipeline: Pipeline, origin: str, doc: Document) -> Coded:
-    """Code one document in a worker and make the result light to send back."""
-    coded = code(doc, origin, pipeline)
+def code_one(settings: Settings, origin: str, doc: Document) -> Coded:
+    """Code one document in a worker process (processes and Dask alike) and make the result light to send back."""
+    coded = code(doc, origin, _pipeline(settings))
     if coded.document is not None:
         _drop_working_layers(coded.document)
     return coded
@@ -50,13 +45,18 @@ def code_in_workers(todo: Iterable[tuple[str, Document]], pipeline: Pipeline, jo
     """Coded documents in the order of `todo`, coded by `jobs` worker processes."""
     # spawn, not fork: the caller may hold database connections and threads that a fork would copy
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start_worker, initargs=(pipeline.settings,)
-    ) as pool:
-        window: deque[Future] = deque()
-        for origin, doc in todo:
-            window.append(pool.submit(_code_in_worker, origin, doc))
-            if len(window) >= jobs * WINDOW_PER_JOB:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        submitted = (pool.submit(code_one, pipeline.settings, origin, doc) for origin, doc in todo)
+        yield from in_order(submitted, jobs * WINDOW_PER_JOB)
+
+
+def in_order(submitted: Iterable, window: int) -> Iterator:
+    """The results of lazily submitted futures, in submission order, with at most `window` of them
+    pending: the next is submitted only as results are taken (back-pressure)."""
+    pending: deque = deque()
+    for future in submitted:
+        pending.append(future)
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
