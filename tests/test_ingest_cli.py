@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from communique.cli import main
+from store_dump import dump
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "sv"
@@ -124,19 +125,6 @@ def test_sigkill_at_random_moments_then_resume_equals_a_clean_run(tmp_path, jobs
     assert _counts(killed) == _counts(clean)
 
 
-def _table_digests(path: Path) -> dict[str, list]:
-    with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table' order by name")]
-        digests = {
-            t: sorted(map(repr, conn.execute(f'select * from "{t}"').fetchall()))  # names from the schema
-            for t in tables
-            if t not in ("schema_migrations", "documents")
-        }
-        columns = "id, origin, path, source_url, title, language, published, text, near_duplicate_of, minhash"
-        digests["documents"] = sorted(map(repr, conn.execute(f"select {columns} from documents").fetchall()))
-        return digests
-
-
 def test_jobs_give_the_same_store_as_one_job(tmp_path):
     """Extraction in worker processes, writes in input order: every row equal, ids and clusters included."""
     sources = [str(EXAMPLES), str(EXAMPLES.parent / "en"), str(EXAMPLES.parent / "clusters")]
@@ -145,7 +133,7 @@ def test_jobs_give_the_same_store_as_one_job(tmp_path):
         path = tmp_path / f"jobs{jobs}.db"
         result = _run("ingest", *sources, "--db", f"sqlite:///{path}", "--json", "--jobs", jobs)
         assert result.exit_code == 0, result.output
-        stores[jobs] = _table_digests(path)
+        stores[jobs] = dump(path)
     one, two = stores["1"], stores["2"]
     assert one.keys() == two.keys()
     for table in one:  # documents without ingested_at, which differs by design
