@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 
-
-def error_body(status: int, code: str, message: str) -> bytes:
-    return json.dumps({"error": {"status": status, "code": code, "message": message}}).encode()
+from .errors import error_response
 
 
-async def _refuse(send, status: int, code: str, message: str, headers: list | None = None) -> None:
-    body = error_body(status, code, message)
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-            + (headers or []),
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
+async def _refuse(scope, receive, send, status: int, code: str, message: str, headers: dict | None = None) -> None:
+    await error_response(status, code, message, headers)(scope, receive, send)
 
 
 class _TooLarge(Exception):
@@ -41,7 +29,7 @@ class BodySizeLimit:
         declared = dict(scope["headers"]).get(b"content-length")
         message = f"request body over the limit of {self.max_bytes} bytes"
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            return await _refuse(send, 413, "body_too_large", message)
+            return await _refuse(scope, receive, send, 413, "body_too_large", message)
         seen = 0
         started = False
 
@@ -64,7 +52,7 @@ class BodySizeLimit:
             await self.app(scope, counted_receive, tracked_send)
         except _TooLarge:
             if not started:
-                await _refuse(send, 413, "body_too_large", message)
+                await _refuse(scope, receive, send, 413, "body_too_large", message)
 
 
 class TokenBucket:
@@ -105,10 +93,12 @@ class RateLimit:
         if wait > 0:
             seconds = max(1, int(wait + 0.999))
             return await _refuse(
+                scope,
+                receive,
                 send,
                 429,
                 "rate_limited",
                 f"too many requests from {client}: retry in {seconds} s",
-                [(b"retry-after", str(seconds).encode())],
+                {"Retry-After": str(seconds)},
             )
         return await self.app(scope, receive, send)
