@@ -40,3 +40,7 @@ class PipelineError(CommuniqueError):
 
 class StoreError(CommuniqueError):
     """The event database cannot be opened, read or written."""
+
+
+class NotFoundError(StoreError):
+    """The store has no event, actor or document with the id asked for."""

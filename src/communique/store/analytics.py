@@ -8,7 +8,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from ..dictionary import load as load_dictionary
 from ..dictionary import slug
-from ..errors import StoreError
+from ..errors import NotFoundError
 from . import schema
 from .queries import NEWEST_FIRST
 from .records import EVENT_COLUMNS, event_dicts
@@ -92,7 +92,7 @@ def actor(conn: Connection, actor_id: str) -> dict:
     number = _actor_number(actor_id)
     row = conn.execute(select(A).where(A.c.id == number)).first() if number is not None else None
     if row is None:
-        raise StoreError(f"no actor with id {actor_id!r}")
+        raise NotFoundError(f"no actor with id {actor_id!r}")
     return {
         "id": f"A{row.id}",
         "name": row.name,
@@ -132,7 +132,7 @@ def actor_events(conn: Connection, actor_id: str, limit: int = 100) -> list[dict
     """The events that name an actor (either side), newest first, as `queries` returns them."""
     number = _actor_number(actor_id)
     if number is None:
-        raise StoreError(f"no actor with id {actor_id!r}")
+        raise NotFoundError(f"no actor with id {actor_id!r}")
     ids = select(EA.c.event_id).where(EA.c.actor_id == number)
     rows = conn.execute(select(*EVENT_COLUMNS).where(E.c.id.in_(ids)).order_by(*NEWEST_FIRST).limit(limit)).all()
     return event_dicts(conn, rows)
@@ -143,7 +143,7 @@ def document(conn: Connection, document_id: str) -> dict:
     d = schema.documents
     row = conn.execute(select(d).where(d.c.id == document_id)).first()
     if row is None:
-        raise StoreError(f"no document with id {document_id!r}")
+        raise NotFoundError(f"no document with id {document_id!r}")
     m = schema.mentions
     mentions = conn.execute(
         select(m.c.start, m.c.end, A.c.id, A.c.name, A.c.kind)

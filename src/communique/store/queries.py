@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy import Connection, and_, column, exists, func, literal_column, or_, select, table
 
-from ..errors import StoreError
+from ..errors import NotFoundError
 from . import schema
 from .records import EVENT_COLUMNS, cluster_dicts, event_dicts
 
@@ -168,7 +168,7 @@ def get_event(conn: Connection, event_id: str) -> dict:
             return cluster_dicts(conn, [int(event_id[1:])])[0]
     rows = conn.execute(select(*EVENT_COLUMNS).where(E.c.id == event_id)).all()
     if not rows:
-        raise StoreError(f"no event or cluster with id {event_id!r}")
+        raise NotFoundError(f"no event or cluster with id {event_id!r}")
     return event_dicts(conn, rows)[0]
 
 

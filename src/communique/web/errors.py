@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import CommuniqueError, InputError, StoreError
+from ..errors import CommuniqueError, InputError, NotFoundError, StoreError
 from .cursor import CursorError
 
 log = logging.getLogger("communique.web")
@@ -47,7 +47,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def _status_for(exc: CommuniqueError) -> tuple[int, str]:
-    if isinstance(exc, StoreError) and str(exc).startswith("no "):
+    if isinstance(exc, NotFoundError):
         return 404, "not_found"
     if isinstance(exc, CursorError):
         return 400, "bad_cursor"
