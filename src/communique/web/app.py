@@ -20,10 +20,10 @@ from .service import Service
 from .settings import WebSettings
 
 
-def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
+def create_app(settings: WebSettings) -> FastAPI:
     if settings.protect_reads and not settings.token:
         raise DataError("protect_reads needs a token: set COMMUNIQUE_TOKEN or 'token' in the config file")
-    service = Service(store or Store(settings.db), settings.cache_entries)
+    service = Service(Store(settings.db), settings.cache_entries)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
