@@ -195,6 +195,13 @@ class Document:
     events: list[Event] = field(default_factory=list)
     dyad: tuple[str, ...] = ()
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Document:
+        """The document a contract object describes (the inverse of `to_dict`); see `contract_reader`."""
+        from .contract_reader import read_document
+
+        return read_document(data)
+
     def to_dict(self) -> dict:
         """The contract's JSON object for this document."""
         return {
