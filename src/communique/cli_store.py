@@ -47,6 +47,14 @@ def _store(db_url: str | None):
     metavar="ADDRESS",
     help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a LocalCluster.",
 )
+@click.option(
+    "--parquet-out",
+    "parquet_out",
+    default=None,
+    metavar="DIR",
+    help="Write Parquet event files into DIR instead of a database, one part per input file, by the workers "
+    "themselves (load them with 'communique load DIR').",
+)
 def ingest(
     sources: tuple[str, ...],
     db_url: str | None,
@@ -54,32 +62,73 @@ def ingest(
     as_json: bool,
     jobs: int | None,
     dask: str | None,
+    parquet_out: str | None,
 ) -> None:
     """Extract and store articles from files, directories, JSONL, Parquet, HTML, RSS/Atom, WARC or '-' (stdin).
 
     Documents already stored are skipped, so an interrupted ingest is finished by running it again.
-    Exit code 1 when any input failed.
+    With --parquet-out, input files whose parts exist are skipped instead. Exit code 1 when any input failed.
     """
+    jobs = jobs or os.cpu_count() or 1
+    if parquet_out is not None:
+        from pathlib import Path
+
+        from .scaleout import write_parts
+
+        bar, progress = _progress(as_json, " files", lambda summary: summary.written)
+        summary = write_parts(list(sources), Path(parquet_out), Settings(language=language), jobs, dask, progress)
+        _report(summary, as_json, bar)
+        return
     from .ingest import ingest as run_ingest
 
     store = _store(db_url)
     pipeline = Pipeline(settings=Settings(language=language))
-    show = not as_json and sys.stderr.isatty()
+    bar, progress = _progress(as_json, " docs", lambda summary: summary.read + summary.failed)
+    with store:
+        summary = run_ingest(sources, store, pipeline, progress, jobs=jobs, dask=dask)
+    _report(summary, as_json, bar)
+
+
+@click.command()
+@click.argument("parts_dir", metavar="DIR")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="No progress bar; print the summary as JSON.")
+def load(parts_dir: str, db_url: str | None, as_json: bool) -> None:
+    """Store the Parquet event files that 'ingest --parquet-out DIR' wrote: the same store as one ingest.
+
+    Documents already stored are skipped, so loading twice changes nothing. Exit code 1 when any input
+    failed during the ingest (its failures are reported again).
+    """
+    from pathlib import Path
+
+    from .scaleout import load_parts
+
+    bar, progress = _progress(as_json, " docs", lambda summary: summary.read + summary.failed)
+    with _store(db_url) as store:
+        summary = load_parts(Path(parts_dir), store, progress)
+    _report(summary, as_json, bar)
+
+
+def _progress(as_json: bool, unit: str, count):
+    """A progress bar on a terminal (none with --json) and the callback that moves it to `count(summary)`."""
     bar = None
-    if show:
+    if not as_json and sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True)
+        bar = tqdm(unit=unit, file=sys.stderr, dynamic_ncols=True)
     last = [0]
 
     def progress(summary) -> None:
         if bar is not None:
-            done = summary.read + summary.failed
+            done = count(summary)
             bar.update(done - last[0])
             last[0] = done
 
-    with store:
-        summary = run_ingest(sources, store, pipeline, progress, jobs=jobs or os.cpu_count() or 1, dask=dask)
+    return bar, progress
+
+
+def _report(summary, as_json: bool, bar) -> None:
+    """The summary (a line, or JSON) with one line per failure; exit code 1 when anything failed."""
     if bar is not None:
         bar.close()
     if as_json:
@@ -257,5 +306,5 @@ def evaluate_merge(gold: str, articles: str | None, as_json: bool) -> None:
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 
-COMMANDS = (ingest, events, actors, show, export, evaluate_merge)
+COMMANDS = (ingest, load, events, actors, show, export, evaluate_merge)
 __all__ = ["COMMANDS", "CommuniqueError"]

@@ -11,7 +11,7 @@ flight (back-pressure). `local` starts a LocalCluster of worker processes on thi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from .errors import CommuniqueError
@@ -53,14 +53,20 @@ def _client(address: str):
 
 def code_on_dask(todo: Iterable[tuple[str, Document]], pipeline: Pipeline, address: str) -> Iterator[Coded]:
     """Coded documents in the order of `todo`, coded by the cluster's workers."""
+    items = iter(todo)
+    batches = iter(lambda: list(islice(items, BATCH)), [])
+    for coded in map_on_dask(code_batch, ((pipeline.settings, batch) for batch in batches), address):
+        yield from coded
+
+
+def map_on_dask(func: Callable, calls: Iterable[tuple], address: str) -> Iterator:
+    """`func(*call)` for each call on the cluster's workers; results in call order, at most
+    `WINDOW_PER_WORKER` calls per worker pending."""
     client, cluster = _client(address)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
-        items = iter(todo)
-        batches = iter(lambda: list(islice(items, BATCH)), [])
-        submitted = (client.submit(code_batch, pipeline.settings, batch, pure=False) for batch in batches)
-        for coded in in_order(submitted, workers * WINDOW_PER_WORKER):
-            yield from coded
+        submitted = (client.submit(func, *call, pure=False) for call in calls)
+        yield from in_order(submitted, workers * WINDOW_PER_WORKER)
     finally:
         client.close()
         if cluster is not None:

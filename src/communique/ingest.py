@@ -118,7 +118,7 @@ def _unseen(
         try:
             doc = prepare(record)
         except CommuniqueError as exc:
-            summary.fail(_message(record.origin, exc))
+            summary.fail(failure_line(record.origin, exc))
             notify(summary)
             continue
         if store.has_document(doc.id):
@@ -134,7 +134,7 @@ def code(doc: Document, origin: str, pipeline: Pipeline) -> Coded:
         with bugs_cost_one_article(origin):
             doc = pipeline.process(doc)
     except CommuniqueError as exc:
-        return Coded(origin, error=_message(origin, exc))
+        return Coded(origin, error=failure_line(origin, exc))
     return Coded(origin, doc, dedup.fingerprint(doc.text))
 
 
@@ -153,7 +153,7 @@ def save(coded: Coded, store: Store, summary: IngestSummary) -> None:
             find_original=lambda conn: dedup.near_duplicate_of(conn, print_),
         )
     except CommuniqueError as exc:
-        summary.fail(_message(coded.origin, exc))
+        summary.fail(failure_line(coded.origin, exc))
         return
     if stored.status == "duplicate":
         summary.duplicate += 1
@@ -165,7 +165,7 @@ def save(coded: Coded, store: Store, summary: IngestSummary) -> None:
         summary.new += 1
 
 
-def _message(origin: str, exc: Exception) -> str:
+def failure_line(origin: str, exc: Exception) -> str:
     """One line naming the record once: an input error's own path gives way to the record's origin."""
     if isinstance(exc, InputError) and exc.path and origin.startswith(exc.path):
         return f"{origin}: {exc.reason}"

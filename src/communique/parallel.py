@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 
@@ -43,11 +43,16 @@ def _drop_working_layers(doc: Document) -> None:
 
 def code_in_workers(todo: Iterable[tuple[str, Document]], pipeline: Pipeline, jobs: int) -> Iterator[Coded]:
     """Coded documents in the order of `todo`, coded by `jobs` worker processes."""
+    calls = ((pipeline.settings, origin, doc) for origin, doc in todo)
+    yield from map_in_workers(code_one, calls, jobs, jobs * WINDOW_PER_JOB)
+
+
+def map_in_workers(func: Callable, calls: Iterable[tuple], jobs: int, window: int) -> Iterator:
+    """`func(*call)` for each call, in `jobs` worker processes; results in call order, at most `window` pending."""
     # spawn, not fork: the caller may hold database connections and threads that a fork would copy
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        submitted = (pool.submit(code_one, pipeline.settings, origin, doc) for origin, doc in todo)
-        yield from in_order(submitted, jobs * WINDOW_PER_JOB)
+        yield from in_order((pool.submit(func, *call) for call in calls), window)
 
 
 def in_order(submitted: Iterable, window: int) -> Iterator:

@@ -126,7 +126,7 @@ def _text(value: object) -> str:
 def write_parquet(events: Iterable[dict], path: Path, atomic: Callable[[Path], AbstractContextManager[Path]]) -> int:
     """A typed Parquet table (dates as date32, lists as list<string>, quantities as structs)."""
     pa, pq = _pyarrow()
-    rows = list(convert_all(events, _typed_row))
+    rows = list(convert_all(events, typed_row))
     try:
         table = pa.Table.from_pylist(rows, schema=parquet_schema(pa))
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
@@ -161,7 +161,8 @@ def parquet_schema(pa):
     return pa.schema([(column, types.get(column, pa.string())) for column in CSV_COLUMNS])
 
 
-def _typed_row(event: dict) -> dict[str, object]:
+def typed_row(event: dict) -> dict[str, object]:
+    """One event dict as a row of `parquet_schema` (also the rows of `ingest --parquet-out`'s event files)."""
     start, end = date_range(event)
     location = event.get("location") or {}
     return {column: list(event.get(column) or []) for column in LIST_COLUMNS} | {
