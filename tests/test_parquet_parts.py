@@ -1,0 +1,142 @@
+"""`ingest --parquet-out DIR` on a real Dask LocalCluster (2 worker processes) and `load DIR`: the loaded
+store equals a single-process ingest row by row; reruns resume; bad directories are one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from communique.cli import main
+from store_dump import dump
+
+distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
+pyarrow_dataset = pytest.importorskip("pyarrow.dataset", reason="pyarrow is not installed")
+
+ROOT = Path(__file__).resolve().parents[1]
+CLUSTERS = ROOT / "examples" / "clusters" / "sv"  # wire stories and their reprints: near-duplicates
+ORIGINAL = CLUSTERS / "G1_b_paetongtarn_fem_avtal_tt.txt"
+
+
+def _run(*args) -> tuple[int, dict | None, str]:
+    """Exit code, the JSON summary (last line of stdout) and all output of one command."""
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    lines = result.stdout.strip().splitlines()
+    summary = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else None
+    return result.exit_code, summary, result.output
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """About 30 articles: a near-duplicate, an exact copy in another file and in one JSONL file, bad inputs."""
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(CLUSTERS, root / "clusters")
+    shutil.copy(ORIGINAL, root / "z_exact_copy.txt")
+    text = ORIGINAL.read_text(encoding="utf-8")
+    (root / "z_near_copy.txt").write_text(text.replace("\n", "\nUppdaterad.\n", 1), encoding="utf-8")
+    lines = [json.dumps({"text": text}, ensure_ascii=False), "{not json", json.dumps({"text": text}, ensure_ascii=False)]
+    (root / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+    ) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def single(corpus, tmp_path_factory) -> tuple[dict, dict]:
+    """The summary and the store of one process ingesting the corpus."""
+    path = tmp_path_factory.mktemp("single") / "one.db"
+    code, summary, output = _run("ingest", corpus, "--db", f"sqlite:///{path}", "--json", "--jobs", "1")
+    assert code == 1, output  # the bad inputs
+    return summary, dump(path)
+
+
+@pytest.fixture(scope="module")
+def parts(corpus, cluster, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("parts") / "out"
+    code, summary, output = _run("ingest", corpus, "--parquet-out", out, "--dask", cluster.scheduler_address, "--json")
+    assert code == 1 and summary["written"] == summary["units"] == 32, output
+    return out
+
+
+def _load(parts: Path, db: Path) -> tuple[int, dict, str]:
+    return _run("load", parts, "--db", f"sqlite:///{db}", "--json")
+
+
+def test_loaded_parts_equal_the_single_process_store(parts, single, tmp_path):
+    code, summary, output = _load(parts, tmp_path / "a.db")
+    assert code == 1, output
+    assert summary == single[0]  # the same counts and the same failures, in the same order
+    assert summary["duplicate"] == 3 and summary["near_duplicate"] > 0 and summary["failed"] == 2
+    assert dump(tmp_path / "a.db") == single[1]
+
+
+def test_event_files_hold_the_stores_events(parts, single):
+    from communique.eventfiles import arrow
+    from communique.export.tabular import parquet_schema
+
+    table = pyarrow_dataset.dataset(parts / "events", format="parquet").to_table()
+    assert table.schema == parquet_schema(arrow()[0])  # the columns of `export --format parquet`
+    stored = sorted(row[0] for row in single[1]["events"])
+    assert sorted(table.column("id").to_pylist()) == stored and len(stored) > 50
+
+
+def test_load_twice_changes_nothing(parts, single, tmp_path):
+    _load(parts, tmp_path / "twice.db")
+    code, summary, _ = _load(parts, tmp_path / "twice.db")
+    assert summary["new"] == 0 and summary["events"] == 0 and code == 1
+    assert dump(tmp_path / "twice.db") == single[1]
+
+
+def test_rerun_writes_nothing_new_and_remakes_a_deleted_part(parts, corpus, single, tmp_path):
+    out = tmp_path / "copy"
+    shutil.copytree(parts, out)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
+    _, summary, _ = _run("ingest", corpus, "--parquet-out", out, "--jobs", "1", "--json")
+    assert summary["written"] == 0 and summary["skipped"] == 32
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")} == before
+    (out / "events" / "part-000003.parquet").unlink()
+    _, summary, _ = _run("ingest", corpus, "--parquet-out", out, "--jobs", "1", "--json")
+    assert summary["written"] == 1 and (out / "events" / "part-000003.parquet").exists()
+    _load(out, tmp_path / "remade.db")
+    assert dump(tmp_path / "remade.db") == single[1]
+
+
+def test_other_sources_into_the_same_directory_is_one_line(parts, tmp_path):
+    out = tmp_path / "copy"
+    shutil.copytree(parts, out)
+    code, _, output = _run("ingest", ORIGINAL, "--parquet-out", out, "--jobs", "1")
+    assert code == 2 and "holds the parts of other sources" in output
+    assert len(output.strip().splitlines()) == 1 and "Traceback" not in output
+
+
+def test_a_corrupt_part_is_one_line_naming_it(parts, tmp_path):
+    out = tmp_path / "copy"
+    shutil.copytree(parts, out)
+    broken = out / "documents" / "part-000005.parquet"
+    broken.write_bytes(b"PAR1 this is not parquet")
+    code, _, output = _load(out, tmp_path / "x.db")
+    assert code == 2 and str(broken) in output and "not a readable documents part" in output
+    assert "Traceback" not in output and len(output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["load", "{tmp}/nowhere"], "not a parts directory"),
+        (["ingest", "-", "--parquet-out", "{tmp}/out", "--jobs", "1"], "cannot read '-' (stdin)"),
+    ],
+    ids=["missing-directory", "stdin"],
+)
+def test_unusable_inputs_are_one_line(tmp_path, args, message):
+    code, _, output = _run(*[a.format(tmp=tmp_path) for a in args], "--db", f"sqlite:///{tmp_path}/x.db")
+    assert code == 2 and message in output and "Traceback" not in output
