@@ -37,7 +37,8 @@ def corpus(tmp_path_factory) -> Path:
     shutil.copy(ORIGINAL, root / "z_exact_copy.txt")
     text = ORIGINAL.read_text(encoding="utf-8")
     (root / "z_near_copy.txt").write_text(text.replace("\n", "\nUppdaterad.\n", 1), encoding="utf-8")
-    lines = [json.dumps({"text": text}, ensure_ascii=False), "{not json", json.dumps({"text": text}, ensure_ascii=False)]
+    record = json.dumps({"text": text}, ensure_ascii=False)
+    lines = [record, "{not json", record]  # the second copy is a duplicate within one unit
     (root / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "empty.txt").write_bytes(b"")
     return root
