@@ -1,4 +1,5 @@
-"""Scale-out benchmark: `communique ingest` end to end with --jobs 1, --jobs 2 and --dask local (2 workers).
+"""Scale-out benchmark: `communique ingest` end to end with --jobs 1, --jobs 2 and --dask local (2 workers),
+then the Parquet path: `ingest --dask local --parquet-out DIR` (workers write the event files) and `load DIR`.
 
     .venv/bin/python bench/bench_scale.py                   # 1,000 mixed sv/en articles (~4 KB)
     .venv/bin/python bench/bench_scale.py --docs 10000 --lang sv
@@ -7,7 +8,9 @@ Each run is the real command in a fresh subprocess (`communique ingest DIR --db 
 start-up and worker start included) on the same generated folder (bench/generate_corpus.py, seeded). Reported
 per run: wall seconds, docs/s, MB/s of article text, docs per core-second (docs/s divided by the cores the
 run may use), CPU seconds of the process tree, and peak RSS of the main process and of the largest worker.
-The stores of all runs are compared row by row (ids, clusters, evidence): the runs must be equal.
+The Parquet run is timed without the load (its figures are the extraction's), and the load separately.
+The stores of all runs (the Parquet one after its load) are compared row by row (ids, clusters, evidence):
+the runs must be equal.
 Then bench/bench_baseline.py prints the PETRARCH2 comparison when its snapshot is present.
 
 Targets (issue #7): >= 100 docs/s per core end to end on ~4 KB articles; scaling >= 1.8x from 1 to 2 cores.
@@ -34,6 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate_corpus import write_corpus  # noqa: E402
 
 RUNS = (("jobs=1", ["--jobs", "1"], 1), ("jobs=2", ["--jobs", "2"], 2), ("dask local x2", ["--dask", "local"], 2))
+PARQUET_RUNS = (("dask x2 parquet", ["--dask", "local"], 2),)  # then `load`, timed on its own
 
 
 def log(message: str) -> None:
@@ -52,15 +56,24 @@ def digest(db: Path) -> str:
     return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
 
 
-def run(folder: Path, db: Path, options: list[str]) -> dict:
-    command = [str(ROOT / ".venv" / "bin" / "communique"), "ingest", str(folder), "--db", f"sqlite:///{db}", "--json"]
+def run(folder: Path, db: Path, options: list[str], parts: Path | None = None) -> dict:
+    """One ingest into `db`; with `parts`, into Parquet event files there, then `load` into `db` (timed apart)."""
+    target = ["--parquet-out", str(parts)] if parts else ["--db", f"sqlite:///{db}"]
+    result = timed(["ingest", str(folder), *target, "--json", *options])
+    if parts:
+        result["load"] = timed(["load", str(parts), "--db", f"sqlite:///{db}", "--json"])
+    return result
+
+
+def timed(arguments: list[str]) -> dict:
+    command = [str(ROOT / ".venv" / "bin" / "communique"), *arguments]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    done = subprocess.run(command + options, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
-        raise SystemExit(f"ingest failed ({done.returncode}): {done.stderr.strip()[-400:]}")
+        raise SystemExit(f"{arguments[0]} failed ({done.returncode}): {done.stderr.strip()[-400:]}")
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     return {
         "wall_s": round(wall, 2),
@@ -85,14 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
         log(f"{args.docs} {args.lang} articles, {megabytes:.1f} MB")
         results = {}
-        for name, options, cores in RUNS:
+        for name, options, cores, parquet in [(*r, False) for r in RUNS] + [(*r, True) for r in PARQUET_RUNS]:
             log(f"ingest {name}")
-            db = Path(tmp) / f"{name.replace(' ', '_').replace('=', '')}.db"
-            r = run(folder, db, options)
+            stem = name.replace(" ", "_").replace("=", "")
+            r = run(folder, Path(tmp) / f"{stem}.db", options, Path(tmp) / stem if parquet else None)
             r["docs_per_s"] = round(args.docs / r["wall_s"], 1)
             r["docs_per_core_s"] = round(args.docs / r["wall_s"] / cores, 1)
             r["mb_per_s"] = round(megabytes / r["wall_s"], 2)
-            r["store"] = digest(db)
+            r["store"] = digest(Path(tmp) / f"{stem}.db")
             results[name] = r
     base = results["jobs=1"]["docs_per_s"]
     print(f"scale-out: {args.docs} generated {args.lang} articles ({megabytes:.1f} MB), {os.cpu_count()} cores")
@@ -105,6 +118,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<15} {r['wall_s']:>7} {r['docs_per_s']:>7} {r['docs_per_core_s']:>7} {r['mb_per_s']:>6} "
             f"{r['cpu_s']:>7} {r['peak_rss_mb']:>8} {r['docs_per_s'] / base:>7.2f}x"
         )
+        if "load" in r:
+            load = r["load"]
+            print(
+                f"{'  + load':<15} {load['wall_s']:>7} {round(args.docs / load['wall_s'], 1):>7} {'':>7} {'':>6} "
+                f"{load['cpu_s']:>7} {load['peak_rss_mb']:>8}"
+            )
     same = len({r["store"] for r in results.values()}) == 1
     print(f"stores equal across runs: {'yes' if same else 'NO'} ({results['jobs=1']['store']})")
     per_core = results["jobs=1"]["docs_per_core_s"]
