@@ -1,5 +1,6 @@
 """The event store on both backends: one transaction per document, duplicates, clusters, queries."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -233,3 +234,91 @@ def test_rare_and_common_filter_values_give_the_same_events(db_url, coded, monke
             monkeypatch.setattr(queries, "_SELECTIVE", 0)  # every value counts as common
             walked = [find_events(conn, f, clusters=clusters) for f in filters]
     assert listed == walked and all(listed)
+
+
+# filters, and the predicate a matching event satisfies (on the dicts of an unfiltered listing)
+ACCESS_PATH_FILTERS = [
+    (EventFilter(country="LAO"), lambda e: "LAO" in e["actor_country"] + e["recipient_country"]),
+    (EventFilter(country="VNM"), lambda e: "VNM" in e["actor_country"] + e["recipient_country"]),
+    (EventFilter(sector="trade"), lambda e: "trade" in e["sectors"]),
+    (
+        EventFilter(actor="to lam"),
+        lambda e: any("to lam" in n.lower() for n in e["actor_names"] + e["recipient_names"]),
+    ),
+    (EventFilter(actor="a"), lambda e: any("a" in n.lower() for n in e["actor_names"] + e["recipient_names"])),
+    (
+        EventFilter(country="VNM", event_type="consult"),
+        lambda e: "VNM" in e["actor_country"] + e["recipient_country"] and e["event_type"] == "CONSULT",
+    ),
+    (
+        EventFilter(country="VNM", until=date(2025, 9, 30)),
+        lambda e: (
+            "VNM" in e["actor_country"] + e["recipient_country"] and e["date"] and e["date"]["start"] <= "2025-09-30"
+        ),
+    ),
+    (
+        EventFilter(actor="a", sector="trade", since=date(2025, 1, 1)),
+        lambda e: (
+            any("a" in n.lower() for n in e["actor_names"] + e["recipient_names"])
+            and "trade" in e["sectors"]
+            and e["date"]
+            and (e["date"]["end"] or e["date"]["start"]) >= "2025-01-01"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("selective", [None, 0, 10**12], ids=["measured", "all-common", "all-rare"])
+def test_every_access_path_finds_what_a_full_listing_finds(db_url, coded, monkeypatch, selective):
+    """Driven by a side table's date index, walked in date order with EXISTS, or read by IN: the same events in
+    the same order as filtering the whole listing, each once (an event can match by two roles or two actors)."""
+    from communique.store import queries
+
+    with Store(db_url) as store:
+        for doc in coded.values():
+            _add(store, doc)
+        with store.connect() as conn:
+            everything = find_events(conn, EventFilter(limit=100_000), clusters=False)
+            if selective is not None:
+                monkeypatch.setattr(queries, "_SELECTIVE", selective)
+            for f, wanted in ACCESS_PATH_FILTERS:
+                expected = [e for e in everything if wanted(e)]
+                page = replace(f, limit=10_000)
+                assert [e["id"] for e in find_events(conn, page, clusters=False)] == [e["id"] for e in expected], f
+                clusters = [c["id"] for c in find_events(conn, page, clusters=True)]
+                assert clusters == list(dict.fromkeys(e["cluster_id"] for e in expected)), f
+                assert expected, f
+
+
+def test_migration_dates_the_side_tables_of_an_old_database(tmp_path, coded):
+    """A SQLite store created before 0005 gets each side-table row's event date and the dated value indexes."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    with Store(url) as store:
+        for doc in coded.values():
+            _add(store, doc)
+        with store.connect() as conn:
+            before = [find_events(conn, f, clusters=False) for f, _ in ACCESS_PATH_FILTERS]
+    with sqlite3.connect(tmp_path / "old.db") as conn:  # take the database back to schema version 4
+        for table, index, value in (
+            ("event_actors", "ix_event_actors_actor", "actor_id"),
+            ("event_countries", "ix_event_countries_country", "country"),
+            ("event_sectors", "ix_event_sectors_sector", "sector"),
+        ):
+            conn.execute(f"DROP INDEX {index}")
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN date_start")
+            conn.execute(f"CREATE INDEX {index} ON {table} ({value}, event_id)")
+        conn.execute("DELETE FROM schema_migrations WHERE name = '0005_side_table_dates'")
+    with Store(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        with store.connect() as conn:
+            after = [find_events(conn, f, clusters=False) for f, _ in ACCESS_PATH_FILTERS]
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        undated = conn.execute(
+            "SELECT count(*) FROM event_countries c JOIN events e ON e.id = c.event_id"
+            " WHERE c.date_start IS NOT e.date_start"
+        ).fetchone()[0]
+        columns = [r[2] for r in conn.execute("PRAGMA index_info(ix_event_countries_country)")]
+    assert undated == 0 and columns == ["country", "date_start", "event_id"]
+    assert after == before

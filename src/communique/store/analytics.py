@@ -10,10 +10,10 @@ from ..dictionary import load as load_dictionary
 from ..dictionary import slug
 from ..errors import NotFoundError
 from . import schema
-from .queries import NEWEST_FIRST
+from .queries import events_of_actor
 from .records import EVENT_COLUMNS, event_dicts
 
-E, EA, A = schema.events, schema.event_actors, schema.actors
+E, A = schema.events, schema.actors
 
 # What "met" means in the network: PLOVER's consultations (visits, meetings, talks, calls)
 MEETING_TYPES = ("CONSULT",)
@@ -133,8 +133,7 @@ def actor_events(conn: Connection, actor_id: str, limit: int = 100) -> list[dict
     number = _actor_number(actor_id)
     if number is None:
         raise NotFoundError(f"no actor with id {actor_id!r}")
-    ids = select(EA.c.event_id).where(EA.c.actor_id == number)
-    rows = conn.execute(select(*EVENT_COLUMNS).where(E.c.id.in_(ids)).order_by(*NEWEST_FIRST).limit(limit)).all()
+    rows = conn.execute(events_of_actor(number).select(*EVENT_COLUMNS).limit(limit)).all()
     return event_dicts(conn, rows)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy import Connection, inspect, select, text, update
 
 from . import schema
 
@@ -47,12 +47,41 @@ def _summaries(conn: Connection) -> None:
     summaries.rebuild(conn)
 
 
+_DATED_SIDE_TABLES = (  # table, its new column (constant DDL), its value index
+    (schema.event_actors, "ALTER TABLE event_actors ADD COLUMN date_start VARCHAR(10)", "ix_event_actors_actor"),
+    (
+        schema.event_countries,
+        "ALTER TABLE event_countries ADD COLUMN date_start VARCHAR(10)",
+        "ix_event_countries_country",
+    ),
+    (schema.event_sectors, "ALTER TABLE event_sectors ADD COLUMN date_start VARCHAR(10)", "ix_event_sectors_sector"),
+)
+
+
+def _side_table_dates(conn: Connection) -> None:
+    """A filter value's newest events come in index order: the side tables keep their event's date_start
+    and their value indexes end with (date_start, event_id); a page costs its rows, not a sort of every match."""
+    indexes = {i.name: i for i in schema.INDEXES}
+    for table, add_column, index_name in _DATED_SIDE_TABLES:
+        if "date_start" not in {c["name"] for c in inspect(conn).get_columns(table.name)}:
+            conn.execute(text(add_column))
+            day = select(schema.events.c.date_start).where(schema.events.c.id == table.c.event_id).scalar_subquery()
+            conn.execute(update(table).values(date_start=day))
+        index = indexes[index_name]
+        existing = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes(table.name)}
+        if existing.get(index_name) != [c.name for c in index.columns]:
+            if index_name in existing:
+                index.drop(conn)
+            index.create(conn)
+
+
 # (name, function): append new migrations at the end, never edit an applied one
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_actor_event_counts", _actor_event_counts),
     ("0003_text_index", _text_index),
     ("0004_summaries", _summaries),
+    ("0005_side_table_dates", _side_table_dates),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, and_, func, not_, or_, select
 
 from . import schema
-from .queries import NEWEST_FIRST, E, EventFilter, filter_conditions
+from .queries import E, EventFilter, Matching, matching
 from .records import EVENT_COLUMNS, cluster_dicts, event_dicts
 
 
@@ -52,10 +52,9 @@ def events_page(
     sentence and evidence) with the cluster's id, dates, `size` and `document_count`: a list page then
     costs about what a page of single reports costs, whatever the clusters' sizes."""
     if not clusters:
-        conditions = filter_conditions(f, conn, f.limit + 1)
-        if after is not None:
-            conditions.append(_after(after))
-        rows = conn.execute(select(*EVENT_COLUMNS).where(*conditions).order_by(*NEWEST_FIRST).limit(f.limit + 1)).all()
+        events = matching(f, conn, f.limit + 1)
+        query = events.select(*EVENT_COLUMNS).limit(f.limit + 1)
+        rows = conn.execute(query.where(_after(after)) if after is not None else query).all()
         more = len(rows) > f.limit
         rows = rows[: f.limit]
         last = Position(rows[-1].date_start, rows[-1].id) if more and rows else None
@@ -65,18 +64,17 @@ def events_page(
 
 def _clusters_page(conn: Connection, f: EventFilter, after: Position | None, full: bool) -> Page:
     scan = (f.limit + 1) * 4
-    matching = filter_conditions(f, conn, scan)
-    later = [*matching, _after(after)] if after is not None else matching
+    events = matching(f, conn, scan)
+    query = events.select(E.c.id, E.c.date_start, E.c.cluster_id)
+    later = query.where(_after(after)) if after is not None else query
     while True:  # read events in order until they introduce limit+1 clusters not shown before
-        rows = conn.execute(
-            select(E.c.id, E.c.date_start, E.c.cluster_id).where(*later).order_by(*NEWEST_FIRST).limit(scan)
-        ).all()
+        rows = conn.execute(later.limit(scan)).all()
         first: dict[int, Position] = {}
         for r in rows:
             if r.cluster_id is not None and r.cluster_id not in first:
                 first[r.cluster_id] = Position(r.date_start, r.id)
         if after is not None and first:
-            first = _drop_shown(conn, matching, after, first)
+            first = _drop_shown(conn, events, after, first)
         if len(first) > f.limit or len(rows) < scan:
             break
         scan *= 4
@@ -120,11 +118,14 @@ def _cluster_summaries(conn: Connection, heads: dict[int, Position]) -> list[dic
     return out
 
 
-def _drop_shown(conn: Connection, matching: list, after: Position, first: dict[int, Position]) -> dict:
+def _drop_shown(conn: Connection, events: Matching, after: Position, first: dict[int, Position]) -> dict:
     """Clusters with a matching event at or before `after` were on an earlier page."""
     shown = set(
         conn.execute(
-            select(E.c.cluster_id).where(*matching, not_(_after(after)), E.c.cluster_id.in_(list(first))).distinct()
+            select(E.c.cluster_id)
+            .select_from(events.source)
+            .where(*events.conditions, not_(_after(after)), E.c.cluster_id.in_(list(first)))
+            .distinct()
         ).scalars()
     )
     return {cid: pos for cid, pos in first.items() if cid not in shown}

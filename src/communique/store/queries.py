@@ -8,10 +8,24 @@ A cluster comes back in the same shape with the union of its members' participan
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Connection, and_, column, exists, func, literal_column, or_, select, table
+from sqlalchemy import (
+    Connection,
+    FromClause,
+    Select,
+    Table,
+    and_,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 
 from ..errors import NotFoundError
 from . import schema
@@ -36,11 +50,12 @@ class EventFilter:
     offset: int = 0
 
 
-# A rare filter value reads its event ids first (IN: a lookup of each event, ~10-20 us); a common one walks
-# the newest events in date order and checks each (EXISTS) until the page is full: that costs the rows read
-# divided by the value's share of all events. The two cost the same near sqrt(_SELECTIVE * rows read):
-# measured on 1M events, about 6,000 matches for a page of 100 events, 12,000 for the 400 events read for
-# a page of clusters.
+# A rare filter value drives the query: its side table's (value, date_start, event_id) index gives its
+# events newest first, so a page reads about its own rows. A common value, when other conditions have
+# their own indexes (type, text), is checked on the events the date or type index gives instead (a
+# correlated EXISTS); that walk costs the rows read divided by the value's share of all events. The two
+# cost the same near sqrt(_SELECTIVE * rows read): measured on 1M events, about 6,000 matches for a page
+# of 100 events, 12,000 for the 400 events read for a page of clusters.
 _SELECTIVE = 360_000
 
 
@@ -48,19 +63,74 @@ _SELECTIVE = 360_000
 _LISTED_ACTORS = 1_000
 
 
-def _membership(conn: Connection | None, ids, correlated, rows: int) -> object:
-    """`events.id IN (ids)` for a rare value, a correlated EXISTS for a common one."""
-    if conn is not None:
-        rare = max(1, math.isqrt(_SELECTIVE * rows))
-        few = conn.execute(select(func.count()).select_from(ids.limit(rare).subquery())).scalar_one()
-        if few < rare:
-            return E.c.id.in_(ids)
-    return exists().where(correlated)
+@dataclass(frozen=True)
+class _Side:
+    """A filter on a side table: `value(t)` is the condition on the table `t` (or an alias of it)."""
+
+    table: Table
+    value: Callable[[Table], object]
+    keys: tuple[str, ...]  # with event_id, what tells two of an event's rows apart
+    ordered: bool = True  # one value: its index range is in date order (several actors' ranges are not)
+
+    def rows(self, t: Table | None = None):
+        t = self.table if t is None else t
+        return select(t.c.event_id).where(self.value(t))
+
+    def exists(self):
+        t = self.table
+        return exists().where(t.c.event_id == E.c.id, self.value(t))
+
+    def first_of_event(self):
+        """The first of an event's matching rows (an event can match by two roles or two actors): one row each."""
+        if not self.keys:
+            return None
+        t, d = self.table, self.table.alias("earlier")
+        earlier = or_(
+            *(
+                and_(*(d.c[k] == t.c[k] for k in self.keys[:i]), d.c[self.keys[i]] < t.c[self.keys[i]])
+                for i in range(len(self.keys))
+            )
+        )
+        return ~exists().where(d.c.event_id == t.c.event_id, self.value(d), earlier)
 
 
-def filter_conditions(f: EventFilter, conn: Connection | None = None, rows: int | None = None) -> list:
-    """The filter as SQL conditions on `events`; `rows` is how many matching events the caller will read
-    (default offset + limit), which decides how a side-table filter is applied, not what it matches."""
+@dataclass(frozen=True)
+class Matching:
+    """A filter's events in page order (NEWEST_FIRST): read from `events` by its date or type indexes, or
+    driven by one side table's (value, date_start, event_id) index, joined to `events`."""
+
+    source: FromClause
+    conditions: list
+    order: tuple
+
+    def select(self, *columns) -> Select:
+        return select(*columns).select_from(self.source).where(*self.conditions).order_by(*self.order)
+
+
+def _sides(f: EventFilter, conn: Connection | None) -> list[_Side]:
+    sides = []
+    if f.country:
+        country = f.country.upper()
+        sides.append(_Side(schema.event_countries, lambda t: t.c.country == country, ("role",)))
+    if f.sector:
+        sector = f.sector.lower()
+        sides.append(_Side(schema.event_sectors, lambda t: t.c.sector == sector, ()))
+    if f.actor:
+        a = schema.actors
+        match = a.c.wikidata == f.actor if _is_qid(f.actor) else func.lower(a.c.name).contains(f.actor.lower())
+        actor_ids = select(a.c.id).where(match)
+        if conn is not None:  # a few thousand actors at most: read the ids once, not inside every probe
+            found = conn.execute(actor_ids.limit(_LISTED_ACTORS + 1)).scalars().all()
+            if len(found) <= _LISTED_ACTORS:
+                actor_ids = found
+        one = not isinstance(actor_ids, Select) and len(actor_ids) == 1
+        sides.append(_Side(schema.event_actors, lambda t: t.c.actor_id.in_(actor_ids), ("actor_id", "role"), one))
+    return sides
+
+
+def matching(f: EventFilter, conn: Connection | None = None, rows: int | None = None) -> Matching:
+    """How to read the filter's events; `rows` is how many the caller will read (default offset + limit),
+    which decides the access path, not what matches."""
     rows = rows or f.offset + f.limit
     conditions = []
     if f.event_type:
@@ -69,36 +139,46 @@ def filter_conditions(f: EventFilter, conn: Connection | None = None, rows: int 
         conditions.append(func.coalesce(E.c.date_end, E.c.date_start) >= f.since.isoformat())
     if f.until:
         conditions.append(E.c.date_start <= f.until.isoformat())
-    if f.country:
-        ec = schema.event_countries
-        value = ec.c.country == f.country.upper()
-        correlated = and_(ec.c.event_id == E.c.id, value)
-        conditions.append(_membership(conn, select(ec.c.event_id).where(value), correlated, rows))
-    if f.sector:
-        es = schema.event_sectors
-        value = es.c.sector == f.sector.lower()
-        correlated = and_(es.c.event_id == E.c.id, value)
-        conditions.append(_membership(conn, select(es.c.event_id).where(value), correlated, rows))
-    if f.actor:
-        ea, a = schema.event_actors, schema.actors
-        match = a.c.wikidata == f.actor if _is_qid(f.actor) else func.lower(a.c.name).contains(f.actor.lower())
-        actor_ids = select(a.c.id).where(match)
-        if conn is not None:  # a few thousand actors at most: read the ids once, not inside every probe
-            found = conn.execute(actor_ids.limit(_LISTED_ACTORS + 1)).scalars().all()
-            if len(found) <= _LISTED_ACTORS:
-                actor_ids = found
-        conditions.append(
-            _membership(
-                conn,
-                select(ea.c.event_id).where(ea.c.actor_id.in_(actor_ids)),
-                and_(ea.c.event_id == E.c.id, ea.c.actor_id.in_(actor_ids)),
-                rows,
-            )
-        )
     if f.text:
         index = _has_text_index(conn)
         conditions.extend(_word(conn, word, index) for word in f.text.split())
-    return conditions
+    sides = _sides(f, conn)
+    if conn is None or not sides:
+        return Matching(E, conditions + [s.exists() for s in sides], NEWEST_FIRST)
+    cap = max(1, math.isqrt(_SELECTIVE * rows))
+    counted = sorted(
+        (
+            (conn.execute(select(func.count()).select_from(s.rows().limit(cap).subquery())).scalar_one(), i)
+            for i, s in enumerate(sides)
+        )
+    )
+    rare = [i for n, i in counted if n < cap]
+    if rare:
+        driver = rare[0]
+    elif len(sides) == 1 and sides[0].ordered and not (f.event_type or f.text):
+        driver = 0  # a common value alone: its newest events come in index order too
+    else:
+        return Matching(E, conditions + [s.exists() for s in sides], NEWEST_FIRST)
+    side = sides[driver]
+    conditions += [E.c.id.in_(s.rows()) if i in rare else s.exists() for i, s in enumerate(sides) if i != driver]
+    if f.until:  # the index range ends there
+        conditions.append(side.table.c.date_start <= f.until.isoformat())
+    return _driven(side, conditions)
+
+
+def _driven(side: _Side, conditions: list) -> Matching:
+    """The side's rows newest first by its (value, date_start, event_id) index, one per event, joined to events."""
+    t = side.table
+    conditions = [side.value(t), *conditions]
+    first = side.first_of_event()
+    if first is not None:
+        conditions.append(first)
+    return Matching(t.join(E, E.c.id == t.c.event_id), conditions, (t.c.date_start.desc().nulls_last(), t.c.event_id))
+
+
+def events_of_actor(number: int) -> Matching:
+    """The events naming one stored actor (either side), newest first."""
+    return _driven(_Side(schema.event_actors, lambda t: t.c.actor_id == number, ("actor_id", "role")), [])
 
 
 # Below this many candidates a word reads them from the index (each costs a lookup of its event, ~10 us);
@@ -143,17 +223,13 @@ def find_events(conn: Connection, f: EventFilter, clusters: bool = True) -> list
     """
     wanted = f.offset + f.limit
     scan = wanted * 4
-    conditions = filter_conditions(f, conn, wanted if not clusters else scan)
+    events = matching(f, conn, wanted if not clusters else scan)
     if not clusters:
-        rows = conn.execute(
-            select(*EVENT_COLUMNS).where(*conditions).order_by(*NEWEST_FIRST).limit(f.limit).offset(f.offset)
-        ).all()
+        rows = conn.execute(events.select(*EVENT_COLUMNS).limit(f.limit).offset(f.offset)).all()
         return event_dicts(conn, rows)
     cluster_ids: list[int] = []
     while True:  # the newest matching events, until they name enough distinct clusters
-        ids = (
-            conn.execute(select(E.c.cluster_id).where(*conditions).order_by(*NEWEST_FIRST).limit(scan)).scalars().all()
-        )
+        ids = conn.execute(events.select(E.c.cluster_id).limit(scan)).scalars().all()
         cluster_ids = list(dict.fromkeys(i for i in ids if i is not None))
         if len(cluster_ids) >= wanted or len(ids) < scan:
             break

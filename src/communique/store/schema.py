@@ -121,6 +121,7 @@ event_actors = Table(
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
     Column("role", String(10), primary_key=True),
+    Column("date_start", String(10)),  # the event's, so that a value's events come newest first by index (0005)
 )
 
 event_countries = Table(
@@ -129,6 +130,7 @@ event_countries = Table(
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("country", String(3), primary_key=True),
     Column("role", String(10), primary_key=True),
+    Column("date_start", String(10)),
 )
 
 event_sectors = Table(
@@ -136,6 +138,7 @@ event_sectors = Table(
     metadata,
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("sector", String(24), primary_key=True),
+    Column("date_start", String(10)),
 )
 
 evidence = Table(
@@ -175,9 +178,15 @@ INDEXES = (
     Index("ix_events_type_date", events.c.event_type, events.c.date_start),
     Index("ix_events_cluster", events.c.cluster_id),
     Index("ix_events_document", events.c.document_id),
-    Index("ix_event_actors_actor", event_actors.c.actor_id, event_actors.c.event_id),
-    Index("ix_event_countries_country", event_countries.c.country, event_countries.c.event_id),
-    Index("ix_event_sectors_sector", event_sectors.c.sector, event_sectors.c.event_id),
+    # a filter value's events newest first, read in index order (0005: date_start added before event_id)
+    Index("ix_event_actors_actor", event_actors.c.actor_id, event_actors.c.date_start, event_actors.c.event_id),
+    Index(
+        "ix_event_countries_country",
+        event_countries.c.country,
+        event_countries.c.date_start,
+        event_countries.c.event_id,
+    ),
+    Index("ix_event_sectors_sector", event_sectors.c.sector, event_sectors.c.date_start, event_sectors.c.event_id),
     Index("ix_evidence_event", evidence.c.event_id),
     Index("ix_mentions_document", mentions.c.document_id),
     Index("ix_clusters_key", clusters.c.event_type, clusters.c.dyad, clusters.c.date_start),
