@@ -19,6 +19,7 @@ pyarrow_dataset = pytest.importorskip("pyarrow.dataset", reason="pyarrow is not 
 ROOT = Path(__file__).resolve().parents[1]
 CLUSTERS = ROOT / "examples" / "clusters" / "sv"  # wire stories and their reprints: near-duplicates
 ORIGINAL = CLUSTERS / "G1_b_paetongtarn_fem_avtal_tt.txt"
+PARTS = ("--files-per-part", "4", "--json")  # 32 files, 8 parts: the last repeats an article of the first
 
 
 def _run(*args) -> tuple[int, dict | None, str]:
@@ -64,8 +65,8 @@ def single(corpus, tmp_path_factory) -> tuple[dict, dict]:
 @pytest.fixture(scope="module")
 def parts(corpus, cluster, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("parts") / "out"
-    code, summary, output = _run("ingest", corpus, "--parquet-out", out, "--dask", cluster.scheduler_address, "--json")
-    assert code == 1 and summary["written"] == summary["units"] == 32, output
+    code, summary, output = _run("ingest", corpus, "--parquet-out", out, "--dask", cluster.scheduler_address, *PARTS)
+    assert code == 1 and summary["written"] == summary["units"] == 8, output
     return out
 
 
@@ -102,21 +103,29 @@ def test_rerun_writes_nothing_new_and_remakes_a_deleted_part(parts, corpus, sing
     out = tmp_path / "copy"
     shutil.copytree(parts, out)
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
-    _, summary, _ = _run("ingest", corpus, "--parquet-out", out, "--jobs", "1", "--json")
-    assert summary["written"] == 0 and summary["skipped"] == 32
+    _, summary, _ = _run("ingest", corpus, "--parquet-out", out, "--jobs", "1", *PARTS)
+    assert summary["written"] == 0 and summary["skipped"] == 8
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.parquet")} == before
     (out / "events" / "part-000003.parquet").unlink()
-    _, summary, _ = _run("ingest", corpus, "--parquet-out", out, "--jobs", "1", "--json")
+    _, summary, _ = _run("ingest", corpus, "--parquet-out", out, "--jobs", "1", *PARTS)
     assert summary["written"] == 1 and (out / "events" / "part-000003.parquet").exists()
     _load(out, tmp_path / "remade.db")
     assert dump(tmp_path / "remade.db") == single[1]
 
 
-def test_other_sources_into_the_same_directory_is_one_line(parts, tmp_path):
+@pytest.mark.parametrize(
+    ("source", "options", "message"),
+    [
+        (ORIGINAL, ("--files-per-part", "4"), "holds the parts of other sources"),
+        (None, ("--files-per-part", "5"), "holds the parts of --files-per-part 4"),
+    ],
+    ids=["other-sources", "other-grouping"],
+)
+def test_other_inputs_into_the_same_directory_is_one_line(parts, corpus, tmp_path, source, options, message):
     out = tmp_path / "copy"
     shutil.copytree(parts, out)
-    code, _, output = _run("ingest", ORIGINAL, "--parquet-out", out, "--jobs", "1")
-    assert code == 2 and "holds the parts of other sources" in output
+    code, _, output = _run("ingest", source or corpus, "--parquet-out", out, "--jobs", "1", *options)
+    assert code == 2 and message in output
     assert len(output.strip().splitlines()) == 1 and "Traceback" not in output
 
 

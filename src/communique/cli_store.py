@@ -52,8 +52,15 @@ def _store(db_url: str | None):
     "parquet_out",
     default=None,
     metavar="DIR",
-    help="Write Parquet event files into DIR instead of a database, one part per input file, by the workers "
-    "themselves (load them with 'communique load DIR').",
+    help="Write Parquet event files into DIR instead of a database, by the workers themselves (load them "
+    "with 'communique load DIR').",
+)
+@click.option(
+    "--files-per-part",
+    type=click.IntRange(min=1),
+    default=200,  # units.FILES_PER_UNIT, not imported here: the sources modules are slow to import
+    show_default=True,
+    help="With --parquet-out: input files coded and written together as one part (a file over 4 MB is one part).",
 )
 def ingest(
     sources: tuple[str, ...],
@@ -63,6 +70,7 @@ def ingest(
     jobs: int | None,
     dask: str | None,
     parquet_out: str | None,
+    files_per_part: int,
 ) -> None:
     """Extract and store articles from files, directories, JSONL, Parquet, HTML, RSS/Atom, WARC or '-' (stdin).
 
@@ -75,8 +83,9 @@ def ingest(
 
         from .scaleout import write_parts
 
-        bar, progress = _progress(as_json, " files", lambda summary: summary.written)
-        summary = write_parts(list(sources), Path(parquet_out), Settings(language=language), jobs, dask, progress)
+        bar, progress = _progress(as_json, " parts", lambda summary: summary.written)
+        settings = Settings(language=language)
+        summary = write_parts(list(sources), Path(parquet_out), settings, jobs, dask, progress, files_per_part)
         _report(summary, as_json, bar)
         return
     from .ingest import ingest as run_ingest

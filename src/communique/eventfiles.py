@@ -1,6 +1,6 @@
 """Parquet event files: a directory of parts that workers write side by side, without a central writer.
 
-    DIR/_manifest.json                  sources, settings and units (see `units`), written first
+    DIR/_manifest.json                  sources, settings and units (runs of input files), written first
     DIR/events/part-000007.parquet      unit 7's events, one flat row each: `export --format parquet`'s columns
     DIR/documents/part-000007.parquet   unit 7's records and input errors, one row each, in reading order
 
@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
+from . import units
 from .errors import CommuniqueError
 from .export.tabular import parquet_schema, typed_row
 from .model import Document
@@ -69,12 +70,13 @@ def documents_schema(pa):
 # -- the manifest --------------------------------------------------------------------------------------
 
 
-def manifest(specs: list[str], settings: Settings, listed: list[Unit]) -> dict:
+def manifest(specs: list[str], settings: Settings, files_per_unit: int, listed: list[Unit]) -> dict:
     return {
         "format": FORMAT,
         "sources": specs,
         "language": settings.language,
         "max_bytes": settings.max_bytes,
+        "files_per_part": files_per_unit,
         "units": [asdict(unit) for unit in listed],
     }
 
@@ -86,19 +88,21 @@ def pin(out: Path, wanted: dict) -> None:
         found = read_manifest(out)
         if found != wanted:
             raise PartsError(f"{out}: holds the parts of {_differs(found, wanted)}; write into a new directory")
-        return
     try:
         for kind in KINDS:
             (out / kind).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise PartsError(f"{out}: cannot write ({exc.strerror or exc})") from None
-    with _atomic(out / MANIFEST) as tmp:
-        tmp.write_text(json.dumps(wanted, indent=1), encoding="utf-8")
+    if not (out / MANIFEST).exists():
+        with _atomic(out / MANIFEST) as tmp:
+            tmp.write_text(json.dumps(wanted, indent=1), encoding="utf-8")
 
 
 def _differs(found: dict, wanted: dict) -> str:
     if found.get("sources") != wanted["sources"]:
         return "other sources (" + ", ".join(map(str, found.get("sources") or []))[:200] + ")"
+    if found.get("files_per_part") != wanted["files_per_part"]:
+        return f"--files-per-part {found.get('files_per_part')}"
     if found.get("units") != wanted["units"]:
         return "these sources as they were (files were added, removed or changed since)"
     return "another setting (--lang)"
@@ -120,8 +124,8 @@ def read_manifest(out: Path) -> dict:
 
 def listed_units(out: Path, data: dict) -> list[Unit]:
     try:
-        return [Unit(**unit) for unit in data["units"]]
-    except TypeError as exc:
+        return [units.from_dict(unit) for unit in data["units"]]
+    except (KeyError, TypeError, ValueError) as exc:
         raise PartsError(f"{out / MANIFEST}: malformed unit ({exc})") from None
 
 

@@ -1,6 +1,6 @@
 """`ingest --parquet-out DIR` and `load DIR`: workers write their own Parquet parts; a store is made later.
 
-Writing: the sources become units (one input file each, `units`); each unit is one task that reads,
+Writing: the sources become units (runs of input files, `units`); each unit is one task that reads,
 prepares and codes its records on a worker and writes the unit's parts there (`eventfiles`), so there is
 no central writer. Units whose parts exist are skipped, which makes a rerun resume. At the end, the
 events of a document already coded in an earlier unit (an exact copy) are dropped from the later part,
@@ -78,11 +78,12 @@ def write_parts(
     jobs: int = 1,
     dask: str | None = None,
     on_unit: Callable[[PartsSummary], None] | None = None,
+    files_per_unit: int = units.FILES_PER_UNIT,
 ) -> PartsSummary:
     """Code every unit of `specs` not yet in `out` into its parts: in this process, `jobs` processes or on Dask."""
     specs = units.absolute(specs)
-    listed = units.units(specs)
-    eventfiles.pin(out, eventfiles.manifest(specs, settings, listed))
+    listed = units.units(specs, files_per_unit)
+    eventfiles.pin(out, eventfiles.manifest(specs, settings, files_per_unit, listed))
     todo = [unit for unit in listed if not eventfiles.done(out, unit.index)]
     summary = PartsSummary(units=len(listed), skipped=len(listed) - len(todo))
     calls = ((settings, str(out), unit) for unit in todo)

@@ -15,15 +15,23 @@ from pathlib import Path
 from . import sources
 from .errors import CommuniqueError, InputError
 
+FILES_PER_UNIT = 200  # small files (one article each) are grouped: a part per article would be tiny
+UNIT_BYTES = 4_000_000  # and a file this large is a unit of its own
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str
+    in_directory: bool  # found by walking a directory: binary-looking files are skipped there, as in ingest
+    size: int | None  # None: the source does not exist (reading it reports that error)
+
 
 @dataclass(frozen=True)
 class Unit:
-    """One input file to read, prepare, code and write as one part (a task on a worker)."""
+    """Consecutive input files to read, prepare, code and write as one part (one task on a worker)."""
 
     index: int
-    path: str
-    in_directory: bool  # found by walking a directory: binary-looking files are skipped there, as in ingest
-    size: int | None  # None: the source does not exist (its part records that error)
+    files: list[InputFile]
 
 
 def absolute(specs: Iterable[str]) -> list[str]:
@@ -34,16 +42,28 @@ def absolute(specs: Iterable[str]) -> list[str]:
     return [os.path.abspath(spec) for spec in specs]
 
 
-def units(specs: Iterable[str]) -> list[Unit]:
-    """The units of `specs` (absolute paths) in the order their records are read by one ingest."""
-    found: list[tuple[str, bool, int | None]] = []
+def units(specs: Iterable[str], files_per_unit: int = FILES_PER_UNIT) -> list[Unit]:
+    """The units of `specs` (absolute paths), in the order one ingest reads their records: runs of up to
+    `files_per_unit` files and about `UNIT_BYTES`."""
+    groups: list[list[InputFile]] = []
+    size = 0
+    for found in _files(specs):
+        bytes_ = found.size or 0
+        if not groups or len(groups[-1]) >= files_per_unit or size + bytes_ > UNIT_BYTES:
+            groups.append([])
+            size = 0
+        groups[-1].append(found)
+        size += bytes_
+    return [Unit(index, files) for index, files in enumerate(groups)]
+
+
+def _files(specs: Iterable[str]) -> Iterator[InputFile]:
     for spec in specs:
         path = Path(spec)
         if path.is_dir():
-            found.extend((str(child), True, _size(child)) for child in sources._walk(path))
+            yield from (InputFile(str(child), True, _size(child)) for child in sources._walk(path))
         else:
-            found.append((spec, False, _size(path) if path.exists() else None))
-    return [Unit(index, path, in_dir, size) for index, (path, in_dir, size) in enumerate(found)]
+            yield InputFile(spec, False, _size(path) if path.exists() else None)
 
 
 def _size(path: Path) -> int | None:
@@ -54,8 +74,14 @@ def _size(path: Path) -> int | None:
 
 
 def records(unit: Unit, max_bytes: int) -> Iterator[sources.SourceRecord | InputError]:
-    """The unit's records and input errors, exactly as `sources.iter_records` yields them for this file."""
-    if unit.size is None and not Path(unit.path).exists():
-        yield InputError(unit.path, "no such file or directory")
-        return
-    yield from sources._read_file(Path(unit.path), max_bytes, skip_binary=unit.in_directory)
+    """The unit's records and input errors, exactly as `sources.iter_records` yields them for these files."""
+    for found in unit.files:
+        if found.size is None and not Path(found.path).exists():
+            yield InputError(found.path, "no such file or directory")
+        else:
+            yield from sources._read_file(Path(found.path), max_bytes, skip_binary=found.in_directory)
+
+
+def from_dict(data: dict) -> Unit:
+    """A unit as the manifest records it (`dataclasses.asdict`)."""
+    return Unit(int(data["index"]), [InputFile(**found) for found in data["files"]])
