@@ -190,39 +190,37 @@ def event_dicts(doc: Document) -> list[dict]:
 def read_documents(out: Path, index: int) -> list[dict]:
     """Unit `index`'s documents rows in reading order; `PartsError` naming the file when it cannot be read."""
     path = part(out, "documents", index)
-    pa, pq = arrow()
     if not path.exists():
         raise PartsError(f"{path}: missing (rerun the ingest with --parquet-out {out} to make it)")
-    try:
-        table = pq.read_table(path, schema=documents_schema(pa))
-    except (OSError, ValueError) as exc:  # pyarrow's errors derive from these
-        raise PartsError(f"{path}: not a readable documents part ({str(exc).splitlines()[0][:120]})") from None
+    table = _read(path, "documents", schema=documents_schema(arrow()[0]))
     return sorted(table.to_pylist(), key=lambda row: row["seq"])
 
 
 def document_ids(out: Path, index: int) -> list[str]:
     """The ids of the coded documents of a unit, in reading order (one column of its documents part)."""
-    path = part(out, "documents", index)
-    _, pq = arrow()
-    try:
-        table = pq.read_table(path, columns=["seq", "id"])
-    except (OSError, ValueError) as exc:
-        raise PartsError(f"{path}: not a readable documents part ({str(exc).splitlines()[0][:120]})") from None
+    table = _read(part(out, "documents", index), "documents", columns=["seq", "id"])
     return [row["id"] for row in sorted(table.to_pylist(), key=lambda row: row["seq"]) if row["id"]]
 
 
 def drop_events(out: Path, index: int, document_ids: set[str]) -> int:
     """Rewrite unit `index`'s events part without the events of `document_ids`; how many went."""
+    import pyarrow.compute as pc
+
+    pa, _ = arrow()
     path = part(out, "events", index)
+    table = _read(path, "events", schema=parquet_schema(pa))
+    kept = table.filter(pc.invert(pc.is_in(table["document_id"], value_set=pa.array(sorted(document_ids)))))
+    if kept.num_rows < table.num_rows:
+        _write_table(kept, path)
+    return table.num_rows - kept.num_rows
+
+
+def _read(path: Path, kind: str, **options):
     pa, pq = arrow()
     try:
-        table = pq.read_table(path, schema=parquet_schema(pa))
-    except (OSError, ValueError) as exc:
-        raise PartsError(f"{path}: not a readable events part ({str(exc).splitlines()[0][:120]})") from None
-    keep = [row for row in table.to_pylist() if row["document_id"] not in document_ids]
-    if len(keep) < table.num_rows:
-        _write_table(pa.Table.from_pylist(keep, schema=table.schema), path)
-    return table.num_rows - len(keep)
+        return pq.read_table(path, **options)
+    except (OSError, ValueError, TypeError, pa.ArrowException) as exc:  # a damaged or foreign file
+        raise PartsError(f"{path}: not a readable {kind} part ({str(exc).splitlines()[0][:120]})") from None
 
 
 def _write_table(table, path: Path) -> None:
