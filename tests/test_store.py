@@ -185,7 +185,7 @@ def test_text_index_finds_the_same_events_as_the_scan(db_url, coded, monkeypatch
             indexed = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
             monkeypatch.setattr(queries, "_FEW_WORDS", 1)  # every word counts as common: date-ordered walk
             walked = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
-            monkeypatch.setattr(queries, "_has_text_index", lambda conn: False)
+            monkeypatch.setattr(queries.text_index, "indexed_up_to", lambda conn: None)
             scanned = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
     assert indexed == walked == scanned
     assert indexed[0] and indexed[1] and not indexed[6]
@@ -200,20 +200,58 @@ def test_migration_adds_the_text_index_to_an_old_database(tmp_path, coded):
     with Store(url) as store:
         for doc in docs[:3]:
             _add(store, doc)
-    with sqlite3.connect(tmp_path / "old.db") as conn:  # take the database back to schema version 2
-        for trigger in ("insert", "delete", "update"):
+    with sqlite3.connect(tmp_path / "old.db") as conn:  # no text index, as before 0003 (and 0006)
+        for trigger in ("delete", "update"):
             conn.execute(f"DROP TRIGGER events_text_{trigger}")
         conn.execute("DROP TABLE events_text")
-        conn.execute("DELETE FROM schema_migrations WHERE name = '0003_text_index'")
+        conn.execute("DELETE FROM schema_migrations WHERE name IN ('0003_text_index', '0006_batched_text_index')")
     with Store(url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         for doc in docs[3:]:
             _add(store, doc)
+        store.catch_up()
         with store.connect() as conn:
             indexed = conn.exec_driver_sql("SELECT count(*) FROM events_text").scalar_one()
             assert indexed == counts(conn)["events"]
             words = find_events(conn, EventFilter(text="telefonsamtal"), clusters=False)
     assert words and all("telefonsamtal" in e["text"].lower() for e in words)
+
+
+@pytest.mark.parametrize("clusters", [True, False], ids=["clusters", "mentions"])
+def test_events_the_text_index_has_not_caught_up_with_are_found(tmp_path, coded, monkeypatch, clusters):
+    """New events enter the trigram index in batches: until then a word query scans them, so it finds the
+    same events before the batch, after it, and without the index."""
+    from communique.store import queries
+
+    url = f"sqlite:///{tmp_path}/batched.db"
+    docs = list(coded.values())
+    monkeypatch.setattr(Store, "CATCH_UP_EVERY", 3)
+    with Store(url) as store:
+        for doc in docs:  # 8 documents: two batches of 3, two documents behind
+            _add(store, doc)
+        with store.connect() as conn:
+            indexed = conn.exec_driver_sql("SELECT count(*) FROM events_text").scalar_one()
+            stored = counts(conn)["events"]
+            behind = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
+        store.catch_up()
+        with store.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM events_text").scalar_one() == stored
+            caught_up = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
+            monkeypatch.setattr(queries.text_index, "indexed_up_to", lambda conn: None)
+            scanned = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
+    assert 0 < indexed < stored
+    assert behind == caught_up == scanned
+    assert any(e["document_id"] == docs[-1].id for result in behind for e in result)  # a query found the tail
+
+
+def test_closing_the_store_indexes_the_rest(tmp_path, coded):
+    url = f"sqlite:///{tmp_path}/closed.db"
+    with Store(url) as store:
+        for doc in list(coded.values())[:2]:
+            _add(store, doc)
+    with Store(url) as store, store.connect() as conn:
+        indexed = conn.exec_driver_sql("SELECT count(*) FROM events_text").scalar_one()
+        assert indexed == counts(conn)["events"] > 0
 
 
 @pytest.mark.parametrize("clusters", [True, False], ids=["clusters", "mentions"])

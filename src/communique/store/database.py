@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Document
-from . import clustering, summaries
+from . import clustering, summaries, text_index
 from .migrations import SCHEMA_VERSION, applied, migrate
 from .sql import Statement
 from .writer import insert_events, write_document
@@ -74,9 +74,13 @@ class Stored:
 class Store:
     """One database. Every document is written in one transaction: a crash leaves it absent, never half there."""
 
+    # new events enter the text index in batches of this many documents (and when the store is closed)
+    CATCH_UP_EVERY = 256
+
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
         self.engine = _engine(self.url)
+        self._unindexed = 0  # documents added since the text index last caught up
         try:
             with self.engine.begin() as conn:
                 migrate(conn)
@@ -138,16 +142,30 @@ class Store:
                 f"{origin}: could not store the document ({exc.__class__.__name__}: "
                 f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]})"
             ) from None
+        self._unindexed += 1
+        if self._unindexed >= self.CATCH_UP_EVERY:
+            self.catch_up()
         status = "near-duplicate" if near_duplicate_of else "new"
         return Stored(doc.id, status, len(rows), near_duplicate_of)
 
-    def close(self) -> None:
-        if self.dialect == "sqlite":  # keep the planner's statistics fresh (cheap; SQLite's advice)
+    def catch_up(self) -> None:
+        """Index the sentences of the events stored since the last batch (SQLite; queries scan them until then)."""
+        if self.dialect == "sqlite":
             try:
                 with self.engine.begin() as conn:
+                    text_index.catch_up(conn)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"could not update the text index: {exc.__class__.__name__}") from None
+        self._unindexed = 0
+
+    def close(self) -> None:
+        if self.dialect == "sqlite":
+            try:
+                self.catch_up()
+                with self.engine.begin() as conn:  # keep the planner's statistics fresh (cheap; SQLite's advice)
                     conn.exec_driver_sql("PRAGMA optimize")
-            except SQLAlchemyError:
-                pass
+            except (SQLAlchemyError, StoreError):
+                pass  # a read-only file: the index stays behind and queries scan the rest
         self.engine.dispose()
 
     def __enter__(self) -> Store:

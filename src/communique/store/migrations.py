@@ -75,6 +75,12 @@ def _side_table_dates(conn: Connection) -> None:
             index.create(conn)
 
 
+def _batched_text_index(conn: Connection) -> None:
+    """New events enter the trigram index in batches (`text_index.catch_up`), not by a trigger per row."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DROP TRIGGER IF EXISTS events_text_insert")
+
+
 # (name, function): append new migrations at the end, never edit an applied one
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
@@ -82,6 +88,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0003_text_index", _text_index),
     ("0004_summaries", _summaries),
     ("0005_side_table_dates", _side_table_dates),
+    ("0006_batched_text_index", _batched_text_index),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,10 +25,11 @@ from sqlalchemy import (
     or_,
     select,
     table,
+    union_all,
 )
 
 from ..errors import NotFoundError
-from . import schema
+from . import schema, text_index
 from .records import EVENT_COLUMNS, cluster_dicts, event_dicts
 
 E = schema.events
@@ -140,8 +141,8 @@ def matching(f: EventFilter, conn: Connection | None = None, rows: int | None = 
     if f.until:
         conditions.append(E.c.date_start <= f.until.isoformat())
     if f.text:
-        index = _has_text_index(conn)
-        conditions.extend(_word(conn, word, index) for word in f.text.split())
+        indexed = text_index.indexed_up_to(conn)
+        conditions.extend(_word(conn, word, indexed) for word in f.text.split())
     sides = _sides(f, conn)
     if conn is None or not sides:
         return Matching(E, conditions + [s.exists() for s in sides], NEWEST_FIRST)
@@ -186,29 +187,27 @@ def events_of_actor(number: int) -> Matching:
 # common word. Counting candidates costs about 1 us each, so the probe stops early too.
 _FEW_WORDS = 2_000
 _TEXT = table(schema.EVENTS_TEXT, column("event_id"))
+_ROWID = literal_column("events.rowid")
 
 
-def _has_text_index(conn: Connection | None) -> bool:
-    if conn is None or conn.dialect.name != "sqlite":
-        return False
-    found = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (schema.EVENTS_TEXT,)).first()
-    return found is not None
-
-
-def _word(conn: Connection | None, word: str, index: bool) -> object:
+def _word(conn: Connection | None, word: str, indexed: int | None) -> object:
+    """Events whose sentence holds the word; `indexed`: the last event rowid the trigram index covers, if any."""
     # SQLite's lower() folds ASCII only: also match the word as written and capitalised ("Överens")
     like = or_(
         func.lower(E.c.text).contains(word.lower()),
         E.c.text.contains(word.lower()),
         E.c.text.contains(word.lower().capitalize()),
     )
-    if not index or len(word) < 3:  # trigrams: a shorter word has none to look up
+    if indexed is None or len(word) < 3:  # trigrams: a shorter word has none to look up
         return like
     # the index folds the case of every letter: the events with all the word's trigrams include all `like` accepts
     trigrams = " AND ".join('"' + word[i : i + 3].replace('"', '""') + '"' for i in range(len(word) - 2))
     ids = select(_TEXT.c.event_id).where(literal_column(schema.EVENTS_TEXT).match(trigrams))
     few = conn.execute(select(func.count()).select_from(ids.limit(_FEW_WORDS).subquery())).scalar_one()
-    return and_(E.c.id.in_(ids), like) if few < _FEW_WORDS else like
+    if few >= _FEW_WORDS:
+        return like
+    # events stored since the index's last batch are not in it yet: they are scanned
+    return and_(E.c.id.in_(union_all(ids, select(E.c.id).where(_ROWID > indexed))), like)
 
 
 def _is_qid(value: str) -> bool:

@@ -197,7 +197,8 @@ INDEXES = (
     Index("ix_actor_pair_months_type", actor_pair_months.c.event_type, actor_pair_months.c.month),
 )
 
-# SQLite only (migration 0003): a trigram full-text index of events.text, kept by triggers. It finds the
+# SQLite only (migration 0003): a trigram full-text index of events.text (new events enter it in batches since
+# 0006, see `text_index`; deletes and updates by triggers). It finds the
 # candidates of a rare `--text` word (the events with all its trigrams: detail=none keeps no positions and
 # the index small); the LIKE conditions of the query still decide. Queries join it on the
 # event id; its rowid is the event's rowid when written, which lets a deleted event take its entry along.
