@@ -142,11 +142,28 @@ def test_a_corrupt_part_is_one_line_naming_it(parts, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["load", "{tmp}/nowhere"], "not a parts directory"),
+        (["load", "{tmp}/nowhere", "--db", "sqlite:///{tmp}/x.db"], "not a parts directory"),
         (["ingest", "-", "--parquet-out", "{tmp}/out", "--jobs", "1"], "cannot read '-' (stdin)"),
+        (["ingest", "{tmp}", "--parquet-out", "{tmp}/out", "--db", "sqlite:///{tmp}/x.db"], "writes no database"),
     ],
-    ids=["missing-directory", "stdin"],
+    ids=["missing-directory", "stdin", "db-with-parquet-out"],
 )
 def test_unusable_inputs_are_one_line(tmp_path, args, message):
-    code, _, output = _run(*[a.format(tmp=tmp_path) for a in args], "--db", f"sqlite:///{tmp_path}/x.db")
+    code, _, output = _run(*[a.format(tmp=tmp_path) for a in args])
     assert code == 2 and message in output and "Traceback" not in output
+
+
+def test_records_keep_the_names_ingest_gives_relative_sources(corpus, tmp_path, monkeypatch):
+    """Workers open files by absolute path, but origins and paths are the sources as typed: the loaded store
+    equals a single-process ingest run from the same folder with the same relative sources."""
+    monkeypatch.chdir(corpus.parent)
+    sources = [f"{corpus.name}/clusters", f"{corpus.name}/feed.jsonl", f"{corpus.name}/missing.txt"]
+    code, single_summary, output = _run("ingest", *sources, "--db", f"sqlite:///{tmp_path}/one.db", "--json")
+    assert code == 1, output
+    code, _, output = _run("ingest", *sources, "--parquet-out", tmp_path / "out", "--jobs", "1", *PARTS)
+    assert code == 1, output
+    code, summary, output = _load(tmp_path / "out", tmp_path / "loaded.db")
+    stored = dump(tmp_path / "loaded.db")
+    assert stored == dump(tmp_path / "one.db")
+    assert all(not origin.startswith("/") for _, origin, *_ in stored["documents"])
+    assert sorted(summary["failures"]) == sorted(single_summary["failures"])

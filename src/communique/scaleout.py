@@ -81,9 +81,8 @@ def write_parts(
     files_per_unit: int = units.FILES_PER_UNIT,
 ) -> PartsSummary:
     """Code every unit of `specs` not yet in `out` into its parts: in this process, `jobs` processes or on Dask."""
-    specs = units.absolute(specs)
-    listed = units.units(specs, files_per_unit)
-    eventfiles.pin(out, eventfiles.manifest(specs, settings, files_per_unit, listed))
+    listed = units.units(specs, files_per_unit)  # records named as typed, files opened by absolute path
+    eventfiles.pin(out, eventfiles.manifest(units.absolute(specs), settings, files_per_unit, listed))
     todo = [unit for unit in listed if not eventfiles.done(out, unit.index)]
     summary = PartsSummary(units=len(listed), skipped=len(listed) - len(todo))
     calls = ((settings, str(out), unit) for unit in todo)

@@ -1,15 +1,17 @@
 """Partitioned inputs: the sources of an ingest as units of work (one input file each), in the order
 `sources.iter_records` reads them (its own directory walk and reader choice).
 
-Sources are made absolute, since a worker on another machine opens a unit by its name (over a shared
-filesystem). Standard input cannot be split into units and is refused.
+A worker on another machine opens a file by its absolute path (over a shared filesystem), while its
+records keep the name `communique ingest` gives them (the source as typed, then the walk), so that the
+loaded store equals a single-process ingest of the same sources. Standard input cannot be split into
+units and is refused.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import sources
@@ -21,7 +23,8 @@ UNIT_BYTES = 4_000_000  # and a file this large is a unit of its own
 
 @dataclass(frozen=True)
 class InputFile:
-    path: str
+    path: str  # absolute: what a worker opens
+    name: str  # what ingest calls it: its records' origins and paths start with this
     in_directory: bool  # found by walking a directory: binary-looking files are skipped there, as in ingest
     size: int | None  # None: the source does not exist (reading it reports that error)
 
@@ -43,7 +46,7 @@ def absolute(specs: Iterable[str]) -> list[str]:
 
 
 def units(specs: Iterable[str], files_per_unit: int = FILES_PER_UNIT) -> list[Unit]:
-    """The units of `specs` (absolute paths), in the order one ingest reads their records: runs of up to
+    """The units of `specs` (as typed), in the order one ingest reads their records: runs of up to
     `files_per_unit` files and about `UNIT_BYTES`."""
     groups: list[list[InputFile]] = []
     size = 0
@@ -59,11 +62,14 @@ def units(specs: Iterable[str], files_per_unit: int = FILES_PER_UNIT) -> list[Un
 
 def _files(specs: Iterable[str]) -> Iterator[InputFile]:
     for spec in specs:
-        path = Path(spec)
+        path = Path(os.path.abspath(spec))
         if path.is_dir():
-            yield from (InputFile(str(child), True, _size(child)) for child in sources._walk(path))
+            for child in sources.walk(path):
+                yield InputFile(str(child), str(Path(spec) / child.relative_to(path)), True, _size(child))
+        elif path.exists():
+            yield InputFile(str(path), str(Path(spec)), False, _size(path))
         else:
-            yield InputFile(spec, False, _size(path) if path.exists() else None)
+            yield InputFile(str(path), spec, False, None)  # ingest names a missing source as typed
 
 
 def _size(path: Path) -> int | None:
@@ -77,9 +83,25 @@ def records(unit: Unit, max_bytes: int) -> Iterator[sources.SourceRecord | Input
     """The unit's records and input errors, exactly as `sources.iter_records` yields them for these files."""
     for found in unit.files:
         if found.size is None and not Path(found.path).exists():
-            yield InputError(found.path, "no such file or directory")
+            yield InputError(found.name, "no such file or directory")
         else:
-            yield from sources._read_file(Path(found.path), max_bytes, skip_binary=found.in_directory)
+            for item in sources.file_records(Path(found.path), max_bytes, skip_binary=found.in_directory):
+                yield _named(item, found)
+
+
+def _named(item: sources.SourceRecord | InputError, found: InputFile) -> sources.SourceRecord | InputError:
+    """The record or error under the name ingest gives the file."""
+    if found.name == found.path:
+        return item
+    if isinstance(item, InputError):
+        return type(item)(_renamed(item.path, found), item.reason)
+    return replace(item, origin=_renamed(item.origin, found), path=_renamed(item.path, found))
+
+
+def _renamed(value: str | None, found: InputFile) -> str | None:
+    if value and value.startswith(found.path):  # "/abs/feed.jsonl#3" -> "feed.jsonl#3"
+        return found.name + value[len(found.path) :]
+    return value
 
 
 def from_dict(data: dict) -> Unit:

@@ -16,7 +16,7 @@ from ..errors import InputError
 from . import feed, html, jsonl, parquet, stdin, text, warc
 from .record import SourceRecord
 
-__all__ = ["SourceRecord", "iter_records"]
+__all__ = ["SourceRecord", "file_records", "iter_records", "walk"]
 
 Reader = Callable[[Path, int], Iterator[SourceRecord | InputError]]
 
@@ -53,15 +53,16 @@ def iter_records(spec: str, max_bytes: int = reader.MAX_BYTES_DEFAULT) -> Iterat
         return
     path = Path(spec)
     if path.is_dir():
-        for child in _walk(path):
-            yield from _read_file(child, max_bytes, skip_binary=True)
+        for child in walk(path):
+            yield from file_records(child, max_bytes, skip_binary=True)
     elif path.exists():
-        yield from _read_file(path, max_bytes, skip_binary=False)
+        yield from file_records(path, max_bytes, skip_binary=False)
     else:
         yield InputError(spec, "no such file or directory")
 
 
-def _walk(root: Path) -> list[Path]:
+def walk(root: Path) -> list[Path]:
+    """The files of a directory source, in the order they are read (sorted; hidden ones left out)."""
     found = []
     # os.walk does not follow directory symlinks, so a link loop cannot trap the walk.
     for folder, subfolders, names in os.walk(root):
@@ -71,7 +72,8 @@ def _walk(root: Path) -> list[Path]:
     return sorted(path for path in found if path.is_file())
 
 
-def _read_file(path: Path, max_bytes: int, skip_binary: bool) -> Iterator[SourceRecord | InputError]:
+def file_records(path: Path, max_bytes: int, skip_binary: bool) -> Iterator[SourceRecord | InputError]:
+    """The records of one file, read by its kind; `skip_binary`: a binary-looking file yields nothing."""
     read = _BY_SUFFIX.get(_suffix(path)) or _sniff(path, skip_binary)
     if read is not None:
         yield from read(path, max_bytes)
