@@ -9,12 +9,15 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from ..gazetteer import lower_same_length
 from ..langpack import LanguagePack
 from ..model import DateMention, DateRange, Document
 from ..prefilter import StartIndex
+from .relative_dates import RelativeDayReader
+
+__all__ = ["DateReader", "RelativeDayReader", "run"]
 
 
 @dataclass
@@ -34,6 +37,11 @@ class DateReader:
     def __init__(self, pack: LanguagePack):
         months = pack.dates["months"]
         self.months = {k.lower(): v for k, v in months.items()}
+        # "Oct." is short for October; the full stop after "October." ends the sentence
+        longest = {v: max(len(k) for k in self.months if self.months[k] == v) for v in self.months.values()}
+        self.abbreviations = {k for k, v in self.months.items() if len(k) < longest[v]}
+        # in English a month is written with a capital: "they may 5 times" holds no date
+        self.capitalised = bool(pack.dates.get("months_capitalised"))
         month = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
         joiners = "|".join(re.escape(j) for j in pack.dates.get("range_joiners", ["-"]))
         prefix = "|".join(re.escape(p) for p in pack.dates.get("day_prefixes", []))
@@ -43,21 +51,33 @@ class DateReader:
         day = r"(?:{p}\s+)?(?P<{n}>[0-3]?\d)(?:\.|:e|:a|th|st|nd|rd)?".format
         year = rf"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)|\s+(?P<rel>{relative}))?"
         pre = prefix or "(?!)"
+        of = "|".join(re.escape(w) for w in pack.dates.get("day_month_joiners", []))
+        of = rf"(?:(?:{of})\s+)?" if of else ""  # "the 9th of October"
         self.anchor = re.compile(rf"(?<!\w)(?:{month})(?!\w)|\d{{4}}-\d\d-\d\d")
         self.anchors = StartIndex([self.anchor])  # tried only where a month word or a digit starts
         self.patterns = [
             (
                 "range.cross_month",
                 re.compile(
-                    rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?\s*(?:{joiners})\s*"
-                    rf"{day(p=pre, n='d2')}\s+(?P<m2>{month})\.?{year}",
+                    rf"{day(p=pre, n='d1')}\s+{of}(?P<m1>{month})\.?\s*(?:{joiners})\s*"
+                    rf"{day(p=pre, n='d2')}\s+{of}(?P<m2>{month})\.?{year}",
+                ),
+            ),
+            (
+                # "Sept. 30-Oct. 2", "from Oct 30 to Nov 1, 2025"
+                "range.cross_month",
+                re.compile(
+                    rf"(?P<m1>{month})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:{joiners})\s*"
+                    rf"(?P<m2>{month})\.?\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){year}",
                 ),
             ),
             (
                 "range.days",
-                re.compile(rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+(?P<m1>{month})\.?{year}"),
+                re.compile(
+                    rf"{day(p=pre, n='d1')}\s*(?:{joiners})\s*{day(p=pre, n='d2')}\s+{of}(?P<m1>{month})\.?{year}"
+                ),
             ),
-            ("day", re.compile(rf"{day(p=pre, n='d1')}\s+(?P<m1>{month})\.?{year}")),
+            ("day", re.compile(rf"{day(p=pre, n='d1')}\s+{of}(?P<m1>{month})\.?{year}")),
             (
                 "month_day",
                 re.compile(
@@ -69,10 +89,10 @@ class DateReader:
             ("iso", re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)")),
         ]
 
-    def find(self, text: str) -> list[_Raw]:
+    def find(self, original: str) -> list[_Raw]:
         """Run the date patterns only in windows around month words and ISO dates (fast on long text),
         on the lowercased text (same offsets; the patterns are lowercase)."""
-        text = lower_same_length(text)
+        text = lower_same_length(original)
         found: list[_Raw] = []
         taken = bytearray(len(text) + 1)
         windows = self._windows(text)
@@ -81,7 +101,9 @@ class DateReader:
                 start, end = match.span()
                 while start < end and text[start].isspace():
                     start += 1
-                if any(taken[start:end]) or not _on_boundary(text, start, end):
+                if text[end - 1] == "." and not self._abbreviated(text, end - 1):
+                    end -= 1
+                if any(taken[start:end]) or not _on_boundary(text, start, end) or self._lowercase(original, match):
                     continue
                 raw = self._raw(match, rule, start, end)
                 if raw:
@@ -113,6 +135,17 @@ class DateReader:
             return None
         return _Raw(start, end, d1, m1, d2, m2, year, offset, rule)
 
+    def _abbreviated(self, text: str, dot: int) -> bool:
+        word = re.search(r"\w+$", text[max(0, dot - 12) : dot])
+        return bool(word) and word.group() in self.abbreviations
+
+    def _lowercase(self, original: str, match: re.Match) -> bool:
+        if not self.capitalised:
+            return False
+        return any(
+            match.group(g) and original[match.start(g)].islower() for g in ("m1", "m2") if g in match.re.groupindex
+        )
+
     def _month(self, word: str | None) -> int | None:
         if word is None:
             return None
@@ -125,62 +158,6 @@ def _on_boundary(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return not before.isalnum() and not after.isalnum()
-
-
-class RelativeDayReader:
-    """Weekdays ("på tisdagen"), "i dag" and "dagen därpå", which need an anchor date."""
-
-    def __init__(self, pack: LanguagePack):
-        dates = pack.dates
-        self.weekdays = {k.lower(): v for k, v in (dates.get("weekdays") or {}).items()}
-        self.days = {k.lower(): v for k, v in (dates.get("relative_days") or {}).items()}
-        self.next_day = [k.lower() for k in dates.get("next_day") or []]
-        words = [*self.weekdays]
-        suffix = dates.get("weekday_suffix", "")
-        parts = []
-        if words:
-            parts.append(rf"(?P<weekday>{'|'.join(map(re.escape, words))}){suffix}")
-        if self.days:
-            parts.append(rf"(?P<day>{'|'.join(map(re.escape, sorted(self.days, key=len, reverse=True)))})")
-        if self.next_day:
-            parts.append(rf"(?P<next>{'|'.join(map(re.escape, self.next_day))})")
-        self.regex = re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.I) if parts else None
-
-    def find(self, text: str, published: date | None, absolute: list[DateMention], code: str) -> list[DateMention]:
-        if self.regex is None:
-            return []
-        found = []
-        for match in self.regex.finditer(text):
-            earlier = [d.range.start for d in absolute if d.end <= match.start() and d.range.start and not d.relative]
-            # without a publication date, weekdays count from the lead's first date: a report's
-            # "på måndagen" follows the arrival it opened with, not a later end date
-            anchor = published or (earlier[0] if earlier else None)
-            day = self._resolve(match, anchor, published, earlier[-1] if earlier else None)
-            if day:
-                found.append(
-                    DateMention(
-                        match.start(),
-                        match.end(),
-                        match.group(),
-                        DateRange(day, day),
-                        f"{code}.date.relative",
-                        relative=True,
-                    )
-                )
-        return found
-
-    def _resolve(self, match: re.Match, anchor: date | None, published: date | None, last: date | None) -> date | None:
-        if match.group("weekday") and anchor:
-            target = self.weekdays[match.group("weekday").lower()]
-            if published:  # the nearest such day to publication, the past one on a tie
-                offsets = sorted(range(-6, 7), key=lambda o: (abs(o), o))
-                return next(published + timedelta(o) for o in offsets if (published + timedelta(o)).weekday() == target)
-            return anchor + timedelta((target - anchor.weekday()) % 7)
-        if match.groupdict().get("day") and published:
-            return published + timedelta(self.days[match.group("day").lower()])
-        if match.groupdict().get("next") and last:
-            return last + timedelta(1)
-        return None
 
 
 def run(doc: Document, pack: LanguagePack, reader: DateReader, relative: RelativeDayReader | None = None) -> Document:
@@ -258,15 +235,23 @@ def _year_near(published: date | None, month: int) -> int | None:
     return published.year - 1 if month - published.month > 6 else published.year
 
 
+def _head_end(text: str, lines: int) -> int:
+    """The end of the first `lines` lines that hold text (headline, standfirst, "Published ..." line,
+    dateline; blank lines between them do not count)."""
+    position = 0
+    while lines and position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        lines -= bool(text[position:end].strip())
+        position = end + 1
+    return min(position, len(text))
+
+
 def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
     """A full date at the top is the publication date: a dateline ("STOCKHOLM, 4 mars 2025 (TT) –"),
     a "Publicerad"/"Published"/"Updated" line, or a short line that is little more than a date and a
     time ("November 12, 2025 4:18 PM GMT+5:30")."""
-    head_end = 0  # the first four lines: headline, kicker, "Publicerad ..." line, dateline
-    for _ in range(4):
-        found = doc.text.find("\n", head_end + 1)
-        head_end = found if found > 0 else len(doc.text)
-    limit = min(head_end, 300)
+    limit = min(_head_end(doc.text, 4), 300)
     for raw in raws:
         if raw.start < limit and raw.year and raw.day1 and raw.day1 == raw.day2 and raw.month1 == raw.month2:
             line_start = doc.text.rfind("\n", 0, raw.start) + 1
