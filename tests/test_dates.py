@@ -230,10 +230,26 @@ def test_relative_day_without_an_anchor_gives_no_date(text):
             id="date-in-a-sentence-is-no-dateline",
         ),
         pytest.param("STOCKHOLM, 4-5 mars 2025 (TT) – Ministrarna möts.", None, id="range-is-no-dateline"),
+        pytest.param(
+            "Stödpaket till Ukraina\n\nMer stöd i vår\n\n12 juni 2025 kl. 10.05\n\nRegeringen meddelade.",
+            D(2025, 6, 12),
+            id="date-line-after-blank-lines",
+        ),
     ],
 )
 def test_dateline_sets_publication(text, published):
     assert _read(text).published == published
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        pytest.param("Avtalet undertecknades den 4 mars.", "4 mars", id="full-stop-ends-the-sentence"),
+        pytest.param("Avtalet undertecknades den 4 okt. i Hanoi.", "4 okt.", id="full-stop-of-an-abbreviation"),
+    ],
+)
+def test_a_full_stop_belongs_to_the_date_only_after_an_abbreviation(text, surface):
+    assert [d.text for d in _read(text).dates] == [surface]
 
 
 def test_dateline_year_anchors_later_dates():
