@@ -70,10 +70,15 @@ class Coder:
                 event = self._code(doc, trigger, by_mention, running, layout)
             if event and event.dated and event.modality == "asserted":
                 sentence = event.evidence[0].start
-                if not (trigger.role == "visit" and set_in == sentence and not set_by_visit):
-                    # a visit's range told in a side clause ("som avlägger ett besök den 1-3 december")
-                    # does not undo the day the sentence's own event gave
-                    running, set_in, set_by_visit = event.date, sentence, trigger.role == "visit"
+                visit = trigger.role == "visit"
+                after_a_day = set_in >= 0 and not set_by_visit
+                if visit and after_a_day and (set_in == sentence or event.date.start <= running.end):
+                    # a visit's range or arrival told after the talks' day ("The Lao leader is paying a
+                    # visit from 9-11 October", "arrived on the evening of May 25") is background, and so
+                    # is one in a side clause of the talks' sentence: what follows is still that day's
+                    continue
+                running, set_in, set_by_visit = event.date, sentence, visit
+        _date_the_headline(doc)
         return doc
 
     # -- one trigger ---------------------------------------------------------------------------
@@ -248,7 +253,7 @@ class Coder:
 
 
 def _cue_patterns(cues: dict) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """"before" cues are whole words before the trigger; "sentence" cues are phrases anywhere in its stretch."""
+    """ "before" cues are whole words before the trigger; "sentence" cues are phrases anywhere in its stretch."""
 
     def alternation(words, bounded: bool) -> re.Pattern | None:
         words = sorted((w.lower() for w in words or []), key=len, reverse=True)
@@ -285,7 +290,7 @@ def _local_dyad(doc: Document, mention: Mention) -> tuple[str, ...]:
 
 
 def _local_people(doc: Document, mention: Mention) -> dict[str, Actor]:
-    """"De två ministrarna" right after the ministers' talks are those two ministers: the persons of
+    """ "De två ministrarna" right after the ministers' talks are those two ministers: the persons of
     the last event before the phrase, by state."""
     people = {a.id: a for a in doc.actors if a.kind == "person"}
     for event in reversed(doc.events):
@@ -296,7 +301,7 @@ def _local_people(doc: Document, mention: Mention) -> dict[str, Actor]:
 
 
 def _host_by_place(doc: Document, sentence: Sentence, trigger: Trigger, visitor: _Side) -> _Side:
-    """"arrived in Hanoi for a visit": the state of a foreign city named after the trigger is the host."""
+    """ "arrived in Hanoi for a visit": the state of a foreign city named after the trigger is the host."""
     for m in doc.mentions:
         if m.kind == "location" and trigger.start <= m.start < sentence.end:
             iso = m.key.split("|", 1)[0]
@@ -307,7 +312,7 @@ def _host_by_place(doc: Document, sentence: Sentence, trigger: Trigger, visitor:
 
 
 def _last_person_before(doc: Document, mention: Mention, by_mention) -> Actor | None:
-    """"... met To Lam and invited him": an object pronoun is the person named last before it, never the
+    """ "... met To Lam and invited him": an object pronoun is the person named last before it, never the
     sentence's own subject ("Thongloun tackade honom": him is not Thongloun)."""
     sentence = next(x for x in doc.sentences if x.start <= mention.start < x.end)
     people = [m for m in doc.mentions if m.kind == "person" and not m.attribute]
@@ -412,3 +417,16 @@ def _quantity_from(trigger: Trigger, zone: tuple[int, int]) -> int:
 def _confidence(trigger: Trigger, roles: Roles) -> float:
     base = 0.6 if trigger.nominal else 0.8
     return min(1.0, base + (0.15 if roles.explicit else 0.0))
+
+
+def _date_the_headline(doc: Document) -> None:
+    """A headline restates the lead ("Lee, Xi agree to fully restore ties"): its undated events take
+    the date of the first dated happening that is not a visit, not the visit's range."""
+    if not doc.title or not doc.text.startswith(doc.title):
+        return
+    first = next((e for e in doc.events if e.dated and e.modality == "asserted" and e.mode != "visit"), None)
+    if first is None:
+        return
+    for event in doc.events:
+        if not event.dated and event.mode != "visit" and event.evidence[0].end <= len(doc.title):
+            event.date = first.date
