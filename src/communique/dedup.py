@@ -47,9 +47,14 @@ def shingle_hashes(text: str) -> list[int]:
 def fingerprint(text: str) -> Fingerprint:
     minhash = _EMPTY.copy()
     minhash.update_batch(shingle_hashes(text))
-    values = minhash.hashvalues.astype(np.uint64)
+    return from_signature(minhash.hashvalues.astype(np.uint64).tobytes())
+
+
+def from_signature(signature: bytes) -> Fingerprint:
+    """The fingerprint of a stored or shipped MinHash signature (its LSH bands are cut from it)."""
+    values = np.frombuffer(signature, dtype=np.uint64)
     bands = [(b, hashlib.sha1(values[b * ROWS : (b + 1) * ROWS].tobytes()).hexdigest()) for b in range(BANDS)]
-    return Fingerprint(values.tobytes(), bands)
+    return Fingerprint(signature, bands)
 
 
 # One fixed statement: the stored documents sharing one LSH band with this text, with their signatures.

@@ -63,6 +63,7 @@ def documents_schema(pa):
             ("error", pa.string()),
             ("document", pa.string()),
             ("confidence", pa.list_(pa.float64())),
+            ("minhash", pa.binary()),  # the near-duplicate signature, made by the worker: the loader reuses it
         ]
     )
 
@@ -149,7 +150,9 @@ def write_unit(out: Path, index: int, rows: list[dict], docs: list[Document]) ->
     _write_table(pa.Table.from_pylist(rows, schema=documents_schema(pa)), part(out, "documents", index))
 
 
-def document_row(seq: int, origin: str | None, status: str, error: str | None = None, doc=None) -> dict:
+def document_row(
+    seq: int, origin: str | None, status: str, error: str | None = None, doc=None, signature: bytes | None = None
+) -> dict:
     return {
         "seq": seq,
         "origin": origin,
@@ -158,6 +161,7 @@ def document_row(seq: int, origin: str | None, status: str, error: str | None = 
         "error": error,
         "document": json.dumps(doc.to_dict(), ensure_ascii=False) if doc is not None else None,
         "confidence": [event.confidence for event in doc.events] if doc is not None else None,
+        "minhash": signature,
     }
 
 

@@ -122,7 +122,8 @@ def code_unit(settings: Settings, out: str, unit: units.Unit) -> UnitResult:
         else:
             seen.add(coded.document.id)
             docs.append(coded.document)
-            rows.append(eventfiles.document_row(seq, item.origin, "coded", doc=coded.document))
+            signature = coded.fingerprint.signature if coded.fingerprint else None
+            rows.append(eventfiles.document_row(seq, item.origin, "coded", doc=coded.document, signature=signature))
             result.coded += 1
             result.events += len(coded.document.events)
     try:
@@ -189,7 +190,9 @@ def _load_row(row: dict, store: Store, summary: IngestSummary, where: Path) -> N
         summary.duplicate += 1
     elif status == "coded":
         doc = _document(row, where)
-        save(Coded(row["origin"], doc, dedup.fingerprint(doc.text)), store, summary)
+        signature = row.get("minhash")
+        print_ = dedup.from_signature(signature) if signature else dedup.fingerprint(doc.text)
+        save(Coded(row["origin"], doc, print_), store, summary)
     else:
         raise eventfiles.PartsError(f"{where}: row {row['seq']} has an unknown status {status!r}")
 
