@@ -103,3 +103,13 @@ def db_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path}/store.db"
     return request.getfixturevalue("pg_database")
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """A real Dask LocalCluster of two worker processes, shared by the tests of one module."""
+    distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+    ) as running:
+        yield running

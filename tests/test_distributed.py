@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from communique.cli import main
 from store_dump import dump
 
-distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
+pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [str(ROOT / "examples" / "sv"), str(ROOT / "examples" / "clusters")]
@@ -27,17 +27,9 @@ def single(tmp_path_factory):
     return _ingest(tmp_path_factory.mktemp("single") / "one.db", "--jobs", "1")
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
-    ) as running:
-        yield running
-
-
-def test_a_scheduler_address_gives_the_single_process_store(tmp_path, single, cluster):
-    on_dask = _ingest(tmp_path / "dask.db", "--dask", cluster.scheduler_address)
-    assert len(cluster.scheduler_info["workers"]) == 2
+def test_a_scheduler_address_gives_the_single_process_store(tmp_path, single, dask_cluster):
+    on_dask = _ingest(tmp_path / "dask.db", "--dask", dask_cluster.scheduler_address)
+    assert len(dask_cluster.scheduler_info["workers"]) == 2
     assert on_dask == single and len(single["events"]) > 100
 
 
@@ -45,11 +37,11 @@ def test_local_starts_its_own_cluster(tmp_path, single):
     assert _ingest(tmp_path / "local.db", "--dask", "local") == single
 
 
-def test_rerun_on_dask_changes_nothing(tmp_path, single, cluster):
+def test_rerun_on_dask_changes_nothing(tmp_path, single, dask_cluster):
     path = tmp_path / "twice.db"
-    _ingest(path, "--dask", cluster.scheduler_address)
+    _ingest(path, "--dask", dask_cluster.scheduler_address)
     again = CliRunner().invoke(
-        main, ["ingest", *SOURCES, "--db", f"sqlite:///{path}", "--json", "--dask", cluster.scheduler_address]
+        main, ["ingest", *SOURCES, "--db", f"sqlite:///{path}", "--json", "--dask", dask_cluster.scheduler_address]
     )
     assert '"new": 0' in again.output and dump(path) == single
 
@@ -62,13 +54,13 @@ def test_unreachable_scheduler_is_one_line(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_dask_into_postgresql_equals_sqlite(pg_database, cluster, single):
+def test_dask_into_postgresql_equals_sqlite(pg_database, dask_cluster, single):
     """The cluster's results written to PostgreSQL: the same events, clusters and actors as one process."""
     from communique.store import EventFilter, Store
     from communique.store.queries import find_events
 
     result = CliRunner().invoke(
-        main, ["ingest", *SOURCES, "--db", pg_database, "--json", "--dask", cluster.scheduler_address]
+        main, ["ingest", *SOURCES, "--db", pg_database, "--json", "--dask", dask_cluster.scheduler_address]
     )
     assert result.exit_code == 0, result.output
     with Store(pg_database) as store, store.connect() as conn:

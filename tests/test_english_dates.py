@@ -8,20 +8,14 @@ from datetime import date
 
 import pytest
 
-from communique import reader
-from communique.extract import dates
-from communique.pipeline import resources_for
+from dates_of import dates_of
 
 D = date
 PUBLISHED = "Published 12 June 2025\n"
 
 
 def _dates(text: str):
-    res = resources_for("en")
-    doc = dates.run(reader.from_text(text), res.pack, res.dates, res.relative_days)
-    for d in doc.dates:
-        assert doc.text[d.start : d.end] == d.text, d
-    return doc
+    return dates_of(text, "en")
 
 
 def _found(text: str) -> list[tuple[str, date | None, date | None]]:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from communique.cli import main
 from store_dump import dump
 
-distributed = pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
+pytest.importorskip("dask.distributed", reason="dask[distributed] is not installed")
 pyarrow_dataset = pytest.importorskip("pyarrow.dataset", reason="pyarrow is not installed")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,14 +46,6 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
-    ) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
 def single(corpus, tmp_path_factory) -> tuple[dict, dict]:
     """The summary and the store of one process ingesting the corpus."""
     path = tmp_path_factory.mktemp("single") / "one.db"
@@ -63,9 +55,11 @@ def single(corpus, tmp_path_factory) -> tuple[dict, dict]:
 
 
 @pytest.fixture(scope="module")
-def parts(corpus, cluster, tmp_path_factory) -> Path:
+def parts(corpus, dask_cluster, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("parts") / "out"
-    code, summary, output = _run("ingest", corpus, "--parquet-out", out, "--dask", cluster.scheduler_address, *PARTS)
+    code, summary, output = _run(
+        "ingest", corpus, "--parquet-out", out, "--dask", dask_cluster.scheduler_address, *PARTS
+    )
     assert code == 1 and summary["written"] == summary["units"] == 8, output
     return out
 
