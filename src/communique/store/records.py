@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from itertools import chain
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import JSON, Connection, Text, bindparam, func, select, type_coerce
+from sqlalchemy import JSON, Connection, Engine, Text, bindparam, func, select, type_coerce
 
 from . import schema
 
@@ -81,12 +82,24 @@ _CLUSTER_DATES = select(schema.clusters.c.id, schema.clusters.c.date_start, sche
 )
 
 
+# An actor's name, sector and state never change once stored (only its titles and counts do): each
+# database's are kept per process, which spares a page of clusters a few hundred lookups.
+_KNOWN_ACTORS: WeakKeyDictionary[Engine, dict[int, tuple]] = WeakKeyDictionary()
+_KNOWN_ACTORS_MAX = 200_000
+
+
 def actor_info(conn: Connection, ids) -> _Names:
     """Name, sector and state of each actor id ("A12")."""
     if not ids:
         return {}
-    rows = conn.execute(_ACTORS, {"ids": sorted({int(i[1:]) for i in ids})}).all()
-    return {f"A{r[0]}": (r[1], r[2], r[3]) for r in rows}
+    numbers = {int(i[1:]) for i in ids}
+    known = _KNOWN_ACTORS.setdefault(conn.engine, {})
+    missing = numbers - known.keys()
+    if missing:
+        if len(known) + len(missing) > _KNOWN_ACTORS_MAX:
+            known.clear()
+        known.update((r[0], (r[1], r[2], r[3])) for r in conn.execute(_ACTORS, {"ids": sorted(missing)}).all())
+    return {f"A{n}": known[n] for n in numbers if n in known}
 
 
 def evidence(conn: Connection, event_ids: list[str]) -> dict[str, list[dict]]:
