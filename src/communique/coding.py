@@ -140,7 +140,8 @@ class Coder:
         actor = self._expand(doc, roles.actor, by_mention)
         recipient = self._expand(doc, roles.recipient, by_mention)
         third_party = set(recipient.countries) - set(actor.countries)
-        if (len(set(actor.countries)) > 1 and not third_party) or _is_collective(roles.actor, recipient):
+        together = (len(set(actor.countries)) > 1 and not third_party) or _is_collective(roles.actor, recipient)
+        if together and trigger.role != "gathering":  # at a summit all take part on one side
             actor, recipient = self._split(doc, actor)  # both parties act together
         if trigger.role != "visit":  # nobody praises or meets their own state here: that is a misread role
             own = set(actor.countries)

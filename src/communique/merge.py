@@ -37,7 +37,8 @@ def _same_happening(a: Event, b: Event) -> bool:
     if (a.event_type, a.mode, a.modality) != (b.event_type, b.mode, b.modality):
         return False
     symmetric = a.symmetric or b.symmetric  # "tog emot X" and "höll samtal med X" can be one meeting
-    if _sides(a, symmetric) != _sides(b, symmetric):
+    # a summit is one gathering whoever each sentence names at it; its participants are merged
+    if a.mode != "multilateral" and _sides(a, symmetric) != _sides(b, symmetric):
         return False
     if a.date and b.date:
         return a.date.overlaps(b.date)

@@ -79,6 +79,14 @@ class RoleReader:
         subject = subject or list(previous_subject or [])
         if trigger.role == "visit":
             return self._visit(doc, sentence, trigger, subject, after, people)
+        if trigger.role == "gathering":  # a summit: all named at it take part together, no recipient
+            present = self.recipient_preps | self.agent  # "attended by X", "with X"
+            named = [
+                m
+                for m in after
+                if m.start >= trigger.end and self._governor(doc.text, _head(m), sentence.start) in present
+            ]
+            return Roles(subject + [m for m in named if all(_differs(m, s) for s in subject)], [])
         if not subject and not after:
             # "I närvaro av de två ledarna undertecknades ...": only governed participants are left
             subject = self._subject(doc, before, trigger, sentence.start, governed_ok=True)
