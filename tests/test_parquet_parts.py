@@ -161,3 +161,27 @@ def test_records_keep_the_names_ingest_gives_relative_sources(corpus, tmp_path, 
     assert stored == dump(tmp_path / "one.db")
     assert all(not origin.startswith("/") for _, origin, *_ in stored["documents"])
     assert sorted(summary["failures"]) == sorted(single_summary["failures"])
+
+
+def test_a_big_json_lines_shard_is_split_into_runs_of_lines(tmp_path, monkeypatch):
+    """A shard over the unit size becomes several units of whole lines (a worker holds one, not the file),
+    numbered as in the whole file: bad lines are named by their line, and the store is the one-process one."""
+    from communique import units
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CLUSTERS.glob("*.txt"))]
+    lines = [json.dumps({"text": t}, ensure_ascii=False) for t in texts]
+    lines[3:3] = ["{not json", ""]  # a bad line and a blank one in the first run
+    lines.append(json.dumps({"title": "no text"}))
+    shard = tmp_path / "shard.jsonl"
+    shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(units, "UNIT_BYTES", shard.stat().st_size // 5)
+    assert len(units.units([str(shard)])) >= 5
+
+    code, single_summary, output = _run("ingest", shard, "--db", f"sqlite:///{tmp_path}/one.db", "--json")
+    assert code == 1, output
+    code, summary, output = _run("ingest", shard, "--parquet-out", tmp_path / "out", "--jobs", "1", "--json")
+    assert code == 1 and summary["units"] >= 5, output
+    code, loaded, output = _load(tmp_path / "out", tmp_path / "loaded.db")
+    assert dump(tmp_path / "loaded.db") == dump(tmp_path / "one.db")
+    assert loaded["failures"] == single_summary["failures"]
+    assert any("shard.jsonl:4" in failure for failure in loaded["failures"])

@@ -1,5 +1,6 @@
-"""Partitioned inputs: the sources of an ingest as units of work (one input file each), in the order
-`sources.iter_records` reads them (its own directory walk and reader choice).
+"""Partitioned inputs: the sources of an ingest as units of work (runs of small files, or runs of whole
+lines of a big JSON Lines shard), in the order `sources.iter_records` reads them (its own directory walk
+and reader choice), so a worker's memory is bounded by a unit, not by a file.
 
 A worker on another machine opens a file by its absolute path (over a shared filesystem), while its
 records keep the name `communique ingest` gives them (the source as typed, then the walk), so that the
@@ -16,9 +17,10 @@ from pathlib import Path
 
 from . import sources
 from .errors import CommuniqueError, InputError
+from .sources import jsonl
 
 FILES_PER_UNIT = 200  # small files (one article each) are grouped: a part per article would be tiny
-UNIT_BYTES = 4_000_000  # and a file this large is a unit of its own
+UNIT_BYTES = 4_000_000  # and a file this large is a unit of its own (a JSON Lines one is split into such units)
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,10 @@ class InputFile:
     name: str  # what ingest calls it: its records' origins and paths start with this
     in_directory: bool  # found by walking a directory: binary-looking files are skipped there, as in ingest
     size: int | None  # None: the source does not exist (reading it reports that error)
+    # a JSON Lines file over UNIT_BYTES is split into runs of whole lines: [start, end) and the first's number
+    start: int = 0
+    end: int | None = None
+    first_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -65,11 +71,27 @@ def _files(specs: Iterable[str]) -> Iterator[InputFile]:
         path = Path(os.path.abspath(spec))
         if path.is_dir():
             for child in sources.walk(path):
-                yield InputFile(str(child), str(Path(spec) / child.relative_to(path)), True, _size(child))
+                yield from _split(InputFile(str(child), str(Path(spec) / child.relative_to(path)), True, _size(child)))
         elif path.exists():
-            yield InputFile(str(path), str(Path(spec)), False, _size(path))
+            yield from _split(InputFile(str(path), str(Path(spec)), False, _size(path)))
         else:
             yield InputFile(str(path), spec, False, None)  # ingest names a missing source as typed
+
+
+def _split(found: InputFile) -> Iterator[InputFile]:
+    """A big JSON Lines shard as runs of whole lines (a worker holds one run's documents, not the file's);
+    any other file whole."""
+    path = Path(found.path)
+    if (found.size or 0) <= UNIT_BYTES or not sources.is_json_lines(path):
+        yield found
+        return
+    try:
+        ranges = jsonl.line_ranges(path, UNIT_BYTES)
+    except OSError:
+        yield found  # reading it whole reports why
+        return
+    for start, end, first_line in ranges:
+        yield replace(found, size=end - start, start=start, end=end, first_line=first_line)
 
 
 def _size(path: Path) -> int | None:
@@ -85,7 +107,11 @@ def records(unit: Unit, max_bytes: int) -> Iterator[sources.SourceRecord | Input
         if found.size is None and not Path(found.path).exists():
             yield InputError(found.name, "no such file or directory")
         else:
-            for item in sources.file_records(Path(found.path), max_bytes, skip_binary=found.in_directory):
+            if found.end is not None:
+                items = jsonl.read_range(Path(found.path), max_bytes, found.start, found.end, found.first_line)
+            else:
+                items = sources.file_records(Path(found.path), max_bytes, skip_binary=found.in_directory)
+            for item in items:
                 yield _named(item, found)
 
 

@@ -16,7 +16,7 @@ from ..errors import InputError
 from . import feed, html, jsonl, parquet, stdin, text, warc
 from .record import SourceRecord
 
-__all__ = ["SourceRecord", "file_records", "iter_records", "walk"]
+__all__ = ["SourceRecord", "file_records", "is_json_lines", "iter_records", "walk"]
 
 Reader = Callable[[Path, int], Iterator[SourceRecord | InputError]]
 
@@ -77,6 +77,11 @@ def file_records(path: Path, max_bytes: int, skip_binary: bool) -> Iterator[Sour
     read = _BY_SUFFIX.get(_suffix(path)) or _sniff(path, skip_binary)
     if read is not None:
         yield from read(path, max_bytes)
+
+
+def is_json_lines(path: Path) -> bool:
+    """Read as JSON Lines (by its suffix): such a file can be split at line starts (`jsonl.line_ranges`)."""
+    return _BY_SUFFIX.get(_suffix(path)) is jsonl.read
 
 
 def _suffix(path: Path) -> str:

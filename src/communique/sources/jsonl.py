@@ -29,6 +29,58 @@ def read(path: Path, max_bytes: int) -> Iterator[SourceRecord | InputError]:
         yield from parse_lines(bounded_lines(handle, max_bytes), name, name, max_bytes)
 
 
+def read_range(
+    path: Path, max_bytes: int, start: int, end: int, first_line: int
+) -> Iterator[SourceRecord | InputError]:
+    """The records of the lines that begin in [start, end) of the file: one unit of a big shard split at line
+    starts by `line_ranges`, numbered as in the whole file. An empty file is reported by `read` only (a
+    range of a file this large is not the whole file)."""
+    name = str(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield InputError(name, f"cannot read file ({exc.strerror or exc})")
+        return
+    with handle:
+        handle.seek(start)
+        lines = _lines_before(handle, bounded_lines(handle, max_bytes), end)
+        yield from parse_lines(lines, name, name, max_bytes, first_line, report_empty=False)
+
+
+def _lines_before(handle: BinaryIO, lines: Iterator[bytes | None], end: int) -> Iterator[bytes | None]:
+    """The lines that begin before byte `end` (the position is read before each line)."""
+    while handle.tell() < end:
+        line = next(lines, _DONE)
+        if line is _DONE:
+            return
+        yield line
+
+
+_DONE = object()
+
+
+def line_ranges(path: Path, target: int) -> list[tuple[int, int, int]]:
+    """(start, end, number of the first line) of consecutive runs of whole lines of about `target` bytes."""
+    ranges: list[tuple[int, int, int]] = []
+    start, first, newlines, position = 0, 1, 0, 0  # newlines counted since `start`
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            offset = 0
+            while True:
+                cut = block.find(b"\n", offset + max(start + target - position - offset, 0))
+                if start + target - position > len(block) or cut < 0:
+                    newlines += block.count(b"\n", offset)
+                    break
+                newlines += block.count(b"\n", offset, cut + 1)
+                ranges.append((start, position + cut + 1, first))
+                start, first, newlines = position + cut + 1, first + newlines, 0
+                offset = cut + 1
+            position += len(block)
+    if position > start:
+        ranges.append((start, position, first))
+    return ranges
+
+
 def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
     """The lines of a binary stream; `None` stands for a line longer than `max_bytes`.
 
@@ -44,11 +96,16 @@ def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
 
 
 def parse_lines(
-    lines: Iterable[bytes | None], name: str, path: str | None, max_bytes: int
+    lines: Iterable[bytes | None],
+    name: str,
+    path: str | None,
+    max_bytes: int,
+    first_line: int = 1,
+    report_empty: bool = True,
 ) -> Iterator[SourceRecord | InputError]:
     """Records from numbered lines; origins and errors are `name:line` (1-based)."""
     seen_any = False
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(lines, first_line):
         where = f"{name}:{number}"
         if line is None:
             yield InputError(where, f"line is over the {max_bytes:,}-byte limit")
@@ -58,7 +115,7 @@ def parse_lines(
                 yield _record(line, where, path)
             except InputError as err:
                 yield err
-    if not seen_any:
+    if not seen_any and report_empty:
         yield InputError(name, "file is empty")
 
 
