@@ -171,6 +171,24 @@ def test_a_date_without_any_year_in_the_article_stays_unknown(text):
             D(2025, 10, 14),
             id="weekday-after-lead-date",
         ),
+        pytest.param(
+            "Publicerad 2025-03-06\nMinistern träffade i måndags sin kollega i Oslo.",
+            "i måndags",
+            D(2025, 3, 3),
+            id="i-mandags",
+        ),
+        pytest.param(  # in Thursday's paper "i torsdags" is a week ago
+            "Publicerad 2025-03-06\nMinistern träffade i torsdags sin kollega i Oslo.",
+            "i torsdags",
+            D(2025, 2, 27),
+            id="i-torsdags-same-weekday",
+        ),
+        pytest.param(
+            "Publicerad 2025-03-06\nMinistern reser nästa tisdag till Oslo.",
+            "nästa tisdag",
+            D(2025, 3, 11),
+            id="nasta-tisdag",
+        ),
         pytest.param("Publicerad 2025-03-06\nI dag träffas ministrarna i Oslo.", "I dag", D(2025, 3, 6), id="i-dag"),
         pytest.param("Publicerad 2025-03-06\nMinistrarna träffades i går i Oslo.", "i går", D(2025, 3, 5), id="i-gar"),
         pytest.param(

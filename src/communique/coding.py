@@ -193,6 +193,7 @@ class Coder:
         visit = trigger.role == "visit"
         in_zone.sort(
             key=lambda d: (
+                d.dateline,  # the day the report was filed: the event's only when nothing else dates it
                 d.rule.endswith(".month"),
                 visit and d.range.start == d.range.end,
                 abs(d.start - trigger.start),

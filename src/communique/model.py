@@ -62,6 +62,7 @@ class DateMention:
     range: DateRange
     rule: str
     relative: bool = False  # "förra året" style: not an anchor for other dates
+    dateline: bool = False  # "JAKARTA, March 11, 2026 —": when the report was filed, an event's date only if none other
 
 
 @dataclass(frozen=True, slots=True)

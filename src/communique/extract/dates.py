@@ -184,6 +184,7 @@ def run(doc: Document, pack: LanguagePack, reader: DateReader, relative: Relativ
                 span,
                 f"{pack.code}.date.{raw.rule}",
                 relative=raw.year_offset is not None,
+                dateline=_in_dateline(doc.text, raw.start, raw.end),
             )
         )
     if relative:
@@ -245,6 +246,17 @@ def _head_end(text: str, lines: int) -> int:
         lines -= bool(text[position:end].strip())
         position = end + 1
     return min(position, len(text))
+
+
+# "NEW DELHI, " / "HANOI (VNA), " before the date at the start of a line, and a dash after it (an agency
+# in brackets may come first): the place and day a report was filed, not the day of what it tells
+_DATELINE_HEAD = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ .'-]{2,}(?:\s*\([^)\n]{1,20}\))?,?\s*$")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,20}\)\s*)?[–—-]")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_HEAD.fullmatch(text, line_start, start)) and bool(_DATELINE_TAIL.match(text, end))
 
 
 def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
