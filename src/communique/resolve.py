@@ -19,9 +19,12 @@ _SECTOR_BY_TITLE_ORDER = ("PTY", "GOV", "LEG", "DIP", "MIL", "IGO", "REL")
 
 def run(doc: Document, pack: LanguagePack) -> Document:
     actors: dict[tuple[str, str], Actor] = {}
+    money = _money_spans(doc, pack)
     for m in doc.mentions:
         if m.kind in ("title", "collective", "location"):
             continue
+        if m.kind == "country" and any(start <= m.start and m.end <= end for start, end in money):
+            continue  # "18 billion US dollars", "Hong Kong dollars": a currency's name, not the state
         key = _actor_key(m)
         actor = actors.get(key)
         if actor is None:
@@ -32,6 +35,11 @@ def run(doc: Document, pack: LanguagePack) -> Document:
     doc.actors = list(actors.values())
     doc.dyad = _dyad(doc)
     return doc
+
+
+def _money_spans(doc: Document, pack: LanguagePack) -> list[tuple[int, int]]:
+    currencies = set(pack.numbers.get("currencies", {}).values())
+    return [(q.start, q.end) for q in doc.quantities if q.unit in currencies]
 
 
 def _actor_key(m: Mention) -> tuple[str, str]:
