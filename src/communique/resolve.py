@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 
 from . import dictionary
-from .dictionary import ascii_fold
 from .langpack import LanguagePack
 from .model import Actor, Document, Mention, Span
 
@@ -51,7 +50,8 @@ def _actor_key(m: Mention) -> tuple[str, str]:
 def _person_name(m: Mention) -> str:
     if m.name:
         return m.name
-    name = ascii_fold(m.text)
+    # as written ("Pål Jonson", "Antti Häkkänen"): keys and comparisons fold the letters, names keep them
+    name = " ".join(m.text.split())
     if m.country in _KOREAN:
         name = " ".join(part.capitalize() for part in name.replace("-", " ").split())
     return name
