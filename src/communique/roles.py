@@ -93,6 +93,15 @@ class RoleReader:
         if not subject:
             if not after:
                 return Roles()
+            governor = self._governor(doc.text, _head(after[0]), sentence.start)
+            if (
+                governor
+                and not trigger.passive
+                and governor in self.recipient_preps
+                and governor not in self.comitative
+            ):
+                # "(Regeringen) beslutade att bidra med ... till Ukraina": the one it goes to is no actor
+                return Roles([], [after[0]])
             subject, after = [after[0]], after[1:]
         if trigger.role == "agree":  # what follows is the content; only "med X" names the other side
             after = [m for m in after if self._word_before(doc.text, _head(m)) in self.comitative]
