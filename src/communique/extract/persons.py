@@ -343,6 +343,8 @@ def _untitled_names(doc, names, occupied, known, pack) -> list[Mention]:
                 continue
             if any(w.isupper() and len(w) > 1 for w in words):
                 continue
+            if any(w.endswith(("'s", "’s")) for w in words[:-1]):  # "Secretary's Call": a genitive inside no name
+                continue
             before = doc.text[max(sentence.start, match.start() - 20) : match.start()].split()
             if before and (before[-1].lower() in names.places or _definite_noun(before[-1], names.definite)):
                 continue
