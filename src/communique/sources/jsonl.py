@@ -19,14 +19,7 @@ from .record import SourceRecord, parse_date
 
 def read(path: Path, max_bytes: int) -> Iterator[SourceRecord | InputError]:
     """Yield one record or one error per non-blank line of the file at `path`."""
-    name = str(path)
-    try:
-        handle = path.open("rb")
-    except OSError as exc:
-        yield InputError(name, f"cannot read file ({exc.strerror or exc})")
-        return
-    with handle:
-        yield from parse_lines(bounded_lines(handle, max_bytes), name, name, max_bytes)
+    yield from _read(path, max_bytes, 0, None, 1)
 
 
 def read_range(
@@ -35,6 +28,12 @@ def read_range(
     """The records of the lines that begin in [start, end) of the file: one unit of a big shard split at line
     starts by `line_ranges`, numbered as in the whole file. An empty file is reported by `read` only (a
     range of a file this large is not the whole file)."""
+    yield from _read(path, max_bytes, start, end, first_line)
+
+
+def _read(
+    path: Path, max_bytes: int, start: int, end: int | None, first_line: int
+) -> Iterator[SourceRecord | InputError]:
     name = str(path)
     try:
         handle = path.open("rb")
@@ -42,9 +41,11 @@ def read_range(
         yield InputError(name, f"cannot read file ({exc.strerror or exc})")
         return
     with handle:
-        handle.seek(start)
-        lines = _lines_before(handle, bounded_lines(handle, max_bytes), end)
-        yield from parse_lines(lines, name, name, max_bytes, first_line, report_empty=False)
+        lines = bounded_lines(handle, max_bytes)
+        if end is not None:
+            handle.seek(start)
+            lines = _lines_before(handle, lines, end)
+        yield from parse_lines(lines, name, name, max_bytes, first_line, report_empty=end is None)
 
 
 def _lines_before(handle: BinaryIO, lines: Iterator[bytes | None], end: int) -> Iterator[bytes | None]:
