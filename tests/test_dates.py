@@ -246,6 +246,17 @@ def test_relative_day_without_an_anchor_gives_no_date(text):
             D(2025, 6, 12),
             id="date-line-after-blank-lines",
         ),
+        pytest.param(
+            "Kristersson till Indien\n\nStatsministern reser på söndag till Indien.\n\nPublicerad 2026-02-05\n",
+            D(2026, 2, 5),
+            id="publicerad-line-at-the-end",
+        ),
+        pytest.param(
+            "Kristersson till Indien\n\nStatsministern reser på söndag.\n\nHan träffar Modi.\n\n"
+            "Delegationen är stor.\n\nAvtalet från 2026-02-05 gäller.\n",
+            None,
+            id="a-date-at-the-end-without-publicerad",
+        ),
     ],
 )
 def test_dateline_sets_publication(text, published):

@@ -281,4 +281,23 @@ def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
                     return date(raw.year, raw.month1, raw.day1)
                 except ValueError:  # "31 april 2025": no such day
                     return None
+    return _published_at_the_end(doc.text, raws)
+
+
+def _published_at_the_end(text: str, raws: list[_Raw]) -> date | None:
+    """A "Publicerad 2026-02-05" / "Published: 5 February 2026" line among the last lines of the text
+    (some sites and exports put it under the article)."""
+    tail = len(text.rstrip()) - 200
+    for raw in reversed(raws):
+        if raw.start < tail:
+            break
+        line = text[text.rfind("\n", 0, raw.start) + 1 : raw.start]
+        if raw.year and raw.day1 and raw.day1 == raw.day2 and _PUBLISHED_WORD.search(line):
+            try:
+                return date(raw.year, raw.month1, raw.day1)
+            except ValueError:
+                return None
     return None
+
+
+_PUBLISHED_WORD = re.compile(r"publicerad|published|uppdaterad|updated", re.I)
