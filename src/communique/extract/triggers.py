@@ -28,8 +28,22 @@ def run(doc: Document, pack: LanguagePack) -> Document:
         by_sentence.setdefault(index, []).append(_trigger(doc, match, rule))
     doc.triggers = []
     for index in sorted(by_sentence):
-        doc.triggers.extend(_specific_agreements(_without_overlaps(by_sentence[index])))
+        doc.triggers.extend(_without_objects(lowered, _specific_agreements(_without_overlaps(by_sentence[index]))))
     return doc
+
+
+def _without_objects(lowered: str, triggers: list[Trigger]) -> list[Trigger]:
+    """A noun trigger right after a verb trigger is that event's object ("condemned the meeting", "välkomnade
+    besöket"): the meeting or visit it names is told elsewhere, not a new one."""
+    verb_ends = {t.end for t in triggers if not t.nominal}
+    return [t for t in triggers if not (t.nominal and _after_one_of(lowered, t.start, verb_ends))]
+
+
+def _after_one_of(lowered: str, start: int, ends: set[int]) -> bool:
+    gap = start
+    while gap > 0 and lowered[gap - 1] == " ":
+        gap -= 1
+    return gap in ends and gap < start
 
 
 def _matches(lowered: str, pack: LanguagePack):
