@@ -20,14 +20,11 @@ Every file is written under a temporary name and renamed, so a killed worker nev
 from __future__ import annotations
 
 import json
-import os
-import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
 from . import units
+from .atomic import atomic_path
 from .errors import CommuniqueError
 from .export.tabular import parquet_schema, typed_row
 from .model import Document
@@ -95,7 +92,7 @@ def pin(out: Path, wanted: dict) -> None:
     except OSError as exc:
         raise PartsError(f"{out}: cannot write ({exc.strerror or exc})") from None
     if not (out / MANIFEST).exists():
-        with _atomic(out / MANIFEST) as tmp:
+        with atomic_path(out / MANIFEST, PartsError) as tmp:
             tmp.write_text(json.dumps(wanted, indent=1), encoding="utf-8")
 
 
@@ -229,18 +226,5 @@ def _read(path: Path, kind: str, **options):
 
 def _write_table(table, path: Path) -> None:
     _, pq = arrow()
-    with _atomic(path) as tmp:
+    with atomic_path(path, PartsError) as tmp:
         pq.write_table(table, tmp)
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary path next to `path`, renamed onto it when the block succeeds (removed when not)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise PartsError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    finally:
-        tmp.unlink(missing_ok=True)

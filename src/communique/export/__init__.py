@@ -13,14 +13,12 @@ A path is written atomically: into a temporary file in the same directory, moved
 from __future__ import annotations
 
 import io
-import os
-import secrets
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TextIO
 
+from ..atomic import atomic_path
 from ..errors import CommuniqueError
 from . import cameo, plover, tabular
 
@@ -48,12 +46,12 @@ def write(events: Iterable[dict], fmt: str, out: str | Path | IO) -> int:
     if fmt == "parquet":
         if not isinstance(out, (str, Path)) or str(out) == "-":
             raise CommuniqueError("parquet export needs a file path, not stdout or a stream")
-        return tabular.write_parquet(events, Path(out), _atomic_path)
+        return tabular.write_parquet(events, Path(out), atomic_path)
     writer = _TEXT_WRITERS[fmt]
     if isinstance(out, (str, Path)) and str(out) == "-":
         return writer(events, sys.stdout)
     if isinstance(out, (str, Path)):
-        with _atomic_path(Path(out)) as tmp, open(tmp, "w", encoding="utf-8", newline="") as stream:
+        with atomic_path(Path(out)) as tmp, open(tmp, "w", encoding="utf-8", newline="") as stream:
             return writer(events, stream)
     return _write_stream(writer, events, out)
 
@@ -68,22 +66,3 @@ def _write_stream(writer: TextWriter, events: Iterable[dict], out: IO) -> int:
     finally:
         text.flush()
         text.detach()
-
-
-@contextmanager
-def _atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a fresh temporary path next to `path`; move it onto `path` if the block succeeds."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        # O_EXCL: never clobber someone else's file; mode 0o666 lets the umask decide, as open() would.
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
-    except OSError as exc:
-        raise CommuniqueError(f"{path}: cannot write ({exc.strerror})") from exc
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise CommuniqueError(f"{path}: cannot write ({exc.strerror or exc})") from exc
-        raise
