@@ -265,7 +265,7 @@ def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
     time ("November 12, 2025 4:18 PM GMT+5:30")."""
     limit = min(_head_end(doc.text, 4), 300)
     for raw in raws:
-        if raw.start < limit and raw.year and raw.day1 and raw.day1 == raw.day2 and raw.month1 == raw.month2:
+        if raw.start < limit and _is_one_day(raw):
             line_start = doc.text.rfind("\n", 0, raw.start) + 1
             line_end = doc.text.find("\n", raw.end)
             line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
@@ -274,13 +274,10 @@ def _dateline(doc: Document, raws: list[_Raw]) -> date | None:
             if (
                 re.search(r"[A-ZÅÄÖ]{3,},?\s*$", head)
                 or re.match(r"\s*(?:\(|–|—|-)", tail)
-                or re.search(r"publicerad|published|uppdaterad|updated", head, re.I)
+                or _PUBLISHED_WORD.search(head)
                 or len(line.strip()) <= 45
             ):
-                try:
-                    return date(raw.year, raw.month1, raw.day1)
-                except ValueError:  # "31 april 2025": no such day
-                    return None
+                return _day(raw)
     return _published_at_the_end(doc.text, raws)
 
 
@@ -292,12 +289,20 @@ def _published_at_the_end(text: str, raws: list[_Raw]) -> date | None:
         if raw.start < tail:
             break
         line = text[text.rfind("\n", 0, raw.start) + 1 : raw.start]
-        if raw.year and raw.day1 and raw.day1 == raw.day2 and _PUBLISHED_WORD.search(line):
-            try:
-                return date(raw.year, raw.month1, raw.day1)
-            except ValueError:
-                return None
+        if _is_one_day(raw) and _PUBLISHED_WORD.search(line):
+            return _day(raw)
     return None
+
+
+def _is_one_day(raw: _Raw) -> bool:
+    return bool(raw.year and raw.day1 and raw.day1 == raw.day2 and raw.month1 == raw.month2)
+
+
+def _day(raw: _Raw) -> date | None:
+    try:
+        return date(raw.year, raw.month1, raw.day1)
+    except ValueError:  # "31 april 2025": no such day
+        return None
 
 
 _PUBLISHED_WORD = re.compile(r"publicerad|published|uppdaterad|updated", re.I)
