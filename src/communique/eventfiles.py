@@ -7,8 +7,8 @@
 A documents row has `seq` (its place in the unit), `origin`, `id` (the document's), `status` (`coded`,
 `duplicate` of an earlier record of the unit, `failed`: a record that could not be coded, `unreadable`:
 an input error, not a record), `error` (the one-line message), `document` (the contract JSON,
-`Document.to_dict()`) and `confidence` (each event's confidence as coded: the contract rounds it, the
-store keeps it whole).
+`Document.to_dict()`), `confidence` (each event's confidence as coded: the contract rounds it, the
+store keeps it whole) and `minhash` (the near-duplicate signature the worker made, reused by `load`).
 
 In the event files an event's `id` and `document_id` are the store's; `actor`/`recipient` hold the store's
 global actor keys (`country:SWE`, `person:Q53747`), since the store's numbers do not exist yet, and

@@ -122,7 +122,7 @@ def code_unit(settings: Settings, out: str, unit: units.Unit) -> UnitResult:
         else:
             seen.add(coded.document.id)
             docs.append(coded.document)
-            signature = coded.fingerprint.signature if coded.fingerprint else None
+            signature = coded.fingerprint.signature  # `code` fingerprints every document it returns
             rows.append(eventfiles.document_row(seq, item.origin, "coded", doc=coded.document, signature=signature))
             result.coded += 1
             result.events += len(coded.document.events)
