@@ -67,7 +67,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import cpu_model, peak_mb, rss_mb  # noqa: E402  (one machine report for both benchmarks)
 
 from communique import dictionary  # noqa: E402
-from communique.store import EventFilter, Store, schema, summaries  # noqa: E402
+from communique.store import EventFilter, Store, digests, schema, summaries  # noqa: E402
 from communique.store.clustering import dyad_key  # noqa: E402
 from communique.store.queries import find_events, get_event, list_actors  # noqa: E402
 
@@ -758,7 +758,8 @@ def build_store(path: Path, n_events: int, seed: int) -> dict:
     t2 = time.perf_counter()
     with Store(url) as store, store.engine.begin() as conn:  # the counts the writer keeps, from the rows loaded
         summaries.rebuild(conn)
-    log(f"store: dyad and actor-pair counts rebuilt in {time.perf_counter() - t2:.1f} s")
+        digests.rebuild(conn)
+    log(f"store: dyad and actor-pair counts and cluster digests rebuilt in {time.perf_counter() - t2:.1f} s")
     total = time.perf_counter() - t0
     return {
         "events": made,

@@ -14,10 +14,10 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
 from ..model import Document
-from . import clustering, summaries, text_index
+from . import clustering, digests, summaries, text_index
 from .migrations import SCHEMA_VERSION, applied, migrate
 from .sql import Statement
-from .writer import insert_events, write_document
+from .writer import evidence_spans, insert_events, write_document
 
 
 def default_url() -> str:
@@ -137,6 +137,7 @@ class Store:
                     new_clusters = clustering.attach_copy(conn, rows, near_duplicate_of)
                 insert_events(conn, doc, rows, global_ids)
                 summaries.record(conn, rows, new_clusters)
+                digests.record(conn, rows, evidence_spans(doc, rows))
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"{origin}: could not store the document ({exc.__class__.__name__}: "

@@ -81,6 +81,15 @@ def _batched_text_index(conn: Connection) -> None:
         conn.exec_driver_sql("DROP TRIGGER IF EXISTS events_text_insert")
 
 
+def _cluster_digests(conn: Connection) -> None:
+    """A page of clusters reads each cluster's digest, not all its members and their evidence."""
+    from . import digests
+
+    if "digest" not in {c["name"] for c in inspect(conn).get_columns("clusters")}:
+        conn.execute(text("ALTER TABLE clusters ADD COLUMN digest TEXT"))
+    digests.rebuild(conn)
+
+
 # (name, function): append new migrations at the end, never edit an applied one
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
@@ -89,6 +98,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0004_summaries", _summaries),
     ("0005_side_table_dates", _side_table_dates),
     ("0006_batched_text_index", _batched_text_index),
+    ("0007_cluster_digests", _cluster_digests),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,8 +1,8 @@
 """Stored rows -> the dicts `queries` returns: events with their evidence and participants, and clusters.
 
-A page of the clusters view holds a few hundred member events, so this is the hot path of `communique events`:
-rows are unpacked as tuples (named attribute access on a row costs about a microsecond) and a JSON list that
-recurs on a page (a context, a sector list, a dyad) is parsed once.
+A page of the clusters view is the hot path of `communique events`: it reads each cluster's digest and first
+report (`digests`), not its members. Rows are unpacked as tuples (named attribute access on a row costs about
+a microsecond) and a JSON list that recurs on a page (a context, a sector list, a dyad) is parsed once.
 """
 
 from __future__ import annotations
@@ -76,9 +76,10 @@ _EVIDENCE = (
 _DOCUMENTS = select(schema.documents.c.id, schema.documents.c.source_url, schema.documents.c.published).where(
     schema.documents.c.id.in_(bindparam("ids", expanding=True))
 )
-_MEMBERS = select(*EVENT_COLUMNS).where(E.c.cluster_id.in_(bindparam("ids", expanding=True))).order_by(E.c.id)
-_CLUSTER_DATES = select(schema.clusters.c.id, schema.clusters.c.date_start, schema.clusters.c.date_end).where(
-    schema.clusters.c.id.in_(bindparam("ids", expanding=True))
+_HEADS = select(*EVENT_COLUMNS).where(E.c.id.in_(bindparam("ids", expanding=True)))
+_C = schema.clusters
+_CLUSTERS = select(_C.c.id, _C.c.date_start, _C.c.date_end, _C.c.digest).where(
+    _C.c.id.in_(bindparam("ids", expanding=True))
 )
 
 
@@ -176,56 +177,43 @@ def _participants(role: str, ids: list[str], names: _Names) -> dict:
 
 
 def cluster_dicts(conn: Connection, cluster_ids: list[int]) -> list[dict]:
-    """Clusters in the order of `cluster_ids`, in six statements whatever their number: each is its first member
-    (lowest event id) with the cluster's dates, the union of the members' lists and all their evidence."""
+    """Clusters in the order of `cluster_ids`, in four statements whatever their number and size: each is its
+    first report with the cluster's dates and its digest (`digests`): what all its members name, and their
+    evidence."""
     if not cluster_ids:
         return []
-    groups: dict[int, list[tuple]] = {}
-    for r in conn.execute(_MEMBERS, {"ids": cluster_ids}).all():
-        groups.setdefault(r[2], []).append(tuple(r))
+    found = {r[0]: (r[1], r[2], json.loads(r[3])) for r in conn.execute(_CLUSTERS, {"ids": cluster_ids})}
+    heads = {r[0]: tuple(r) for r in conn.execute(_HEADS, {"ids": [d["head"] for _, _, d in found.values()]})}
+    names = actor_info(conn, [i for _, _, d in found.values() for i in chain(d["actor"], d["recipient"])])
+    docs = _documents(conn, {head[1] for head in heads.values()})
     lists = _Lists()
-    sides = {r[0]: (lists.parsed(r[6]), lists.parsed(r[7])) for members in groups.values() for r in members}
-    names = actor_info(conn, [i for actor, recipient in sides.values() for i in chain(actor, recipient)])
-    spans = evidence(conn, list(sides))
-    docs = _documents(conn, {members[0][1] for members in groups.values()})
-    dates = {r[0]: (r[1], r[2]) for r in conn.execute(_CLUSTER_DATES, {"ids": cluster_ids})}
     out = []
     for cluster_id in cluster_ids:
-        members = groups.get(cluster_id)
-        if members is None:
+        if cluster_id not in found:
             continue
-        head = members[0]
-        actor, recipient = sides[head[0]]
-        first = _event_dict(head, list(actor), list(recipient), lists, names, [], docs[head[1]])
-        out.append(_merge(first, cluster_id, dates[cluster_id], members, lists, sides, names, spans))
+        start, end, digest = found[cluster_id]
+        head = heads[digest["head"]]
+        item = _event_dict(head, digest["actor"], digest["recipient"], lists, names, [], docs[head[1]])
+        actor_country = set(digest["actor_country"])
+        item.update(
+            {
+                "id": f"c{cluster_id}",
+                "cluster_id": f"c{cluster_id}",
+                "date": {"start": start, "end": end} if start else None,
+                "confidence": digest["confidence"],
+                "evidence": [
+                    {"document_id": document_id, "start": s, "end": e, "text": text}
+                    for document_id, s, e, text in digest["evidence"]
+                ],
+                "documents": digest["documents"],
+                "members": digest["members"],
+                "size": len(digest["members"]),
+                "actor_country": digest["actor_country"],
+                "recipient_country": [c for c in digest["recipient_country"] if c not in actor_country],
+                "sectors": digest["sectors"],
+                "rules": digest["rules"],
+                "quantities": digest["quantities"],
+            }
+        )
+        out.append(item)
     return out
-
-
-def _merge(head: dict, cluster_id: int, dates: tuple, members: list[tuple], lists, sides, names, spans) -> dict:
-    head.update(
-        {
-            "id": f"c{cluster_id}",
-            "cluster_id": f"c{cluster_id}",
-            "date": {"start": dates[0], "end": dates[1]} if dates[0] else None,
-            "confidence": max(r[19] for r in members),
-            "evidence": [e for r in members for e in spans.get(r[0], ())],
-            "documents": sorted({r[1] for r in members}),
-            "members": [r[0] for r in members],
-            "size": len(members),
-        }
-    )
-    # lists of strings: a dict keeps the first of equal values, in order
-    head["actor"] = list(dict.fromkeys(chain.from_iterable(sides[r[0]][0] for r in members)))
-    head["recipient"] = list(dict.fromkeys(chain.from_iterable(sides[r[0]][1] for r in members)))
-    for field, column in (("actor_country", 8), ("recipient_country", 9), ("sectors", 15), ("rules", 21)):
-        head[field] = list(dict.fromkeys(chain.from_iterable(lists.parsed(r[column]) for r in members)))
-    quantities: list = []  # dicts: compared by value
-    for q in chain.from_iterable(_quantities(r[16]) for r in members):
-        if q not in quantities:
-            quantities.append(q)
-    head["quantities"] = quantities
-    actor_country = set(head["actor_country"])
-    head["recipient_country"] = [c for c in head["recipient_country"] if c not in actor_country]
-    head.update(_participants("actor", head["actor"], names))
-    head.update(_participants("recipient", head["recipient"], names))
-    return head

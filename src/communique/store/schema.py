@@ -86,6 +86,7 @@ clusters = Table(
     Column("date_end", String(10)),
     Column("location_country", String(3)),
     Column("size", Integer, nullable=False),
+    Column("digest", Text),  # what its members name, kept as they are written (0007, see `digests`)
 )
 
 events = Table(

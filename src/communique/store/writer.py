@@ -114,6 +114,14 @@ def insert_events(conn: Connection, doc: Document, rows: list[dict], global_ids:
         _insert_side_tables(conn, doc, list(zip(rows, doc.events, strict=True)), global_ids)
 
 
+def evidence_spans(doc: Document, rows: list[dict]) -> dict[str, list[tuple[str, int, int, str]]]:
+    """Each event row's evidence as (document_id, start, end, text), in the order it is stored."""
+    return {
+        row["id"]: [(doc.id, s.start, s.end, doc.text[s.start : s.end]) for s in e.evidence]
+        for row, e in zip(rows, doc.events, strict=True)
+    }
+
+
 @lru_cache(maxsize=64)
 def _find_actors(count: int) -> Statement:
     return Statement(f"SELECT id, key, titles FROM actors WHERE key IN ({in_list('k', count)})")
