@@ -175,20 +175,29 @@ TEXT_QUERIES = ["telefonsamtal", "välkomnade", "VÄLKOMNADE", "Överens", "sama
 
 @pytest.mark.parametrize("clusters", [True, False], ids=["clusters", "mentions"])
 def test_text_index_finds_the_same_events_as_the_scan(db_url, coded, monkeypatch, clusters):
-    """The trigram index (SQLite) only picks candidates: the rows are those of the LIKE scan, in the same order."""
+    """The trigram index (SQLite) only picks candidates: the rows are those of the LIKE scan, in the same order,
+    whether the candidates' events are read and sorted, probed on the date walk, or not read at all."""
     from communique.store import queries
+
+    def found():
+        return [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
 
     with Store(db_url) as store:
         for doc in coded.values():
             _add(store, doc)
         with store.connect() as conn:
-            indexed = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
-            monkeypatch.setattr(queries, "_FEW_WORDS", 1)  # every word counts as common: date-ordered walk
-            walked = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
+            chosen = found()  # by the cost model
+            monkeypatch.setattr(queries, "_SCAN", 10.0**9)
+            monkeypatch.setattr(queries, "_LOOKUP", 10.0**9)
+            looked_up = found()
+            monkeypatch.setattr(queries, "_LOOKUP", 0.0)
+            probed = found()
+            monkeypatch.setattr(queries, "_SCAN", 0.0)
+            walked = found()
             monkeypatch.setattr(queries.text_index, "indexed_up_to", lambda conn: None)
-            scanned = [find_events(conn, EventFilter(text=q), clusters=clusters) for q in TEXT_QUERIES]
-    assert indexed == walked == scanned
-    assert indexed[0] and indexed[1] and not indexed[6]
+            scanned = found()
+    assert chosen == looked_up == probed == walked == scanned
+    assert chosen[0] and chosen[1] and not chosen[6]
 
 
 def test_migration_adds_the_text_index_to_an_old_database(tmp_path, coded):
@@ -360,3 +369,30 @@ def test_migration_dates_the_side_tables_of_an_old_database(tmp_path, coded):
         columns = [r[2] for r in conn.execute("PRAGMA index_info(ix_event_countries_country)")]
     assert undated == 0 and columns == ["country", "date_start", "event_id"]
     assert after == before
+
+
+@pytest.mark.parametrize("clusters", [True, False], ids=["clusters", "mentions"])
+def test_small_pages_of_a_name_that_matches_several_actors_walk_the_whole_listing(db_url, coded, clusters):
+    """Each of the name's actors is read from its own date range, a page's worth at most, and merged: small
+    pages, by offset or by cursor, still give every matching event once, in the listing's order."""
+    from communique.store import paging, queries
+
+    with Store(db_url) as store:
+        for doc in coded.values():
+            _add(store, doc)
+        with store.connect() as conn:
+            f = EventFilter(actor="an", limit=100_000)
+            assert len(queries._sides(f, conn)[0].parts) > 3  # several actors, each its own range
+            expected = [e["id"] for e in find_events(conn, f, clusters=clusters)]
+            by_offset, by_cursor, after = [], [], None
+            for offset in range(0, len(expected) + 3, 3):
+                by_offset += [e["id"] for e in find_events(conn, replace(f, limit=3, offset=offset), clusters)]
+            while True:
+                page = paging.events_page(conn, replace(f, limit=3), after, clusters=clusters)
+                by_cursor += [e["id"] for e in page.items]
+                if page.next is None:
+                    break
+                after = page.next
+    assert len(expected) > 10
+    assert by_offset == expected
+    assert by_cursor == expected

@@ -133,7 +133,7 @@ def actor_events(conn: Connection, actor_id: str, limit: int = 100) -> list[dict
     number = _actor_number(actor_id)
     if number is None:
         raise NotFoundError(f"no actor with id {actor_id!r}")
-    rows = conn.execute(events_of_actor(number).select(*EVENT_COLUMNS).limit(limit)).all()
+    rows = conn.execute(events_of_actor(number).select(*EVENT_COLUMNS, limit=limit)).all()
     return event_dicts(conn, rows)
 
 

@@ -10,6 +10,7 @@ not shown again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import Connection, and_, func, not_, or_, select
 
@@ -32,14 +33,14 @@ class Page:
     next: Position | None  # None: this was the last page
 
 
-def _after(p: Position):
-    """Events strictly after `p` in the page order."""
+def _after(p: Position, date_start=E.c.date_start, event_id=E.c.id):
+    """Events strictly after `p` in the page order (of these columns of an event's date and id)."""
     if p.date_start is None:
-        return and_(E.c.date_start.is_(None), E.c.id > p.event_id)
+        return and_(date_start.is_(None), event_id > p.event_id)
     return or_(
-        E.c.date_start < p.date_start,
-        and_(E.c.date_start == p.date_start, E.c.id > p.event_id),
-        E.c.date_start.is_(None),
+        date_start < p.date_start,
+        and_(date_start == p.date_start, event_id > p.event_id),
+        date_start.is_(None),
     )
 
 
@@ -53,8 +54,8 @@ def events_page(
     costs about what a page of single reports costs, whatever the clusters' sizes."""
     if not clusters:
         events = matching(f, conn, f.limit + 1)
-        query = events.select(*EVENT_COLUMNS).limit(f.limit + 1)
-        rows = conn.execute(query.where(_after(after)) if after is not None else query).all()
+        later = partial(_after, after) if after is not None else None
+        rows = conn.execute(events.select(*EVENT_COLUMNS, limit=f.limit + 1, after=later)).all()
         more = len(rows) > f.limit
         rows = rows[: f.limit]
         last = Position(rows[-1].date_start, rows[-1].id) if more and rows else None
@@ -65,10 +66,9 @@ def events_page(
 def _clusters_page(conn: Connection, f: EventFilter, after: Position | None, full: bool) -> Page:
     scan = (f.limit + 1) * 4
     events = matching(f, conn, scan)
-    query = events.select(E.c.id, E.c.date_start, E.c.cluster_id)
-    later = query.where(_after(after)) if after is not None else query
+    later = partial(_after, after) if after is not None else None
     while True:  # read events in order until they introduce limit+1 clusters not shown before
-        rows = conn.execute(later.limit(scan)).all()
+        rows = conn.execute(events.select(E.c.id, E.c.date_start, E.c.cluster_id, limit=scan, after=later)).all()
         first: dict[int, Position] = {}
         for r in rows:
             if r.cluster_id is not None and r.cluster_id not in first:
