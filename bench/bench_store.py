@@ -613,9 +613,11 @@ INSERTS = {
     "actor_country, recipient_country, date_start, date_end, location_name, location_country, modality, "
     "sectors, quantities, cameo, text, confidence, link, rules) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?)",
-    "event_actors": "INSERT INTO event_actors (event_id, actor_id, role, date_start) VALUES (?, ?, ?, ?)",
-    "event_countries": "INSERT INTO event_countries (event_id, country, role, date_start) VALUES (?, ?, ?, ?)",
-    "event_sectors": "INSERT INTO event_sectors (event_id, sector, date_start) VALUES (?, ?, ?)",
+    "event_actors": "INSERT INTO event_actors (event_id, actor_id, role, date_start, event_type)"
+    " VALUES (?, ?, ?, ?, ?)",
+    "event_countries": "INSERT INTO event_countries (event_id, country, role, date_start, event_type)"
+    " VALUES (?, ?, ?, ?, ?)",
+    "event_sectors": "INSERT INTO event_sectors (event_id, sector, date_start, event_type) VALUES (?, ?, ?, ?)",
     "evidence": 'INSERT INTO evidence (event_id, document_id, start, "end") VALUES (?, ?, ?, ?)',
 }
 CONTEXT = {
@@ -730,13 +732,13 @@ def build_store(path: Path, n_events: int, seed: int) -> dict:
                     )
                 )
                 roles = {(a, "actor") for a in e["actor"]} | {(a, "recipient") for a in e["recipient"]}
-                day_start = e["start"]
-                pending["event_actors"].extend((event_id, a, r, day_start) for a, r in roles)
+                day_start, kind = e["start"], e["event_type"]
+                pending["event_actors"].extend((event_id, a, r, day_start, kind) for a, r in roles)
                 pending["event_countries"].extend(
-                    [(event_id, c, "actor", day_start) for c in e["actor_country"]]
-                    + [(event_id, c, "recipient", day_start) for c in e["recipient_country"]]
+                    [(event_id, c, "actor", day_start, kind) for c in e["actor_country"]]
+                    + [(event_id, c, "recipient", day_start, kind) for c in e["recipient_country"]]
                 )
-                pending["event_sectors"].extend((event_id, s, day_start) for s in e["sectors"])
+                pending["event_sectors"].extend((event_id, s, day_start, kind) for s in e["sectors"])
             published = (day + timedelta(rng.choice((0, 0, 1)))).isoformat()
             url = f"https://nyheter.example.se/{year}/{doc_id}.html" if rng.random() < 0.6 else None
             origin = f"corpus/{year}/{doc_id}.txt"

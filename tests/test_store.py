@@ -337,8 +337,9 @@ def test_every_access_path_finds_what_a_full_listing_finds(db_url, coded, monkey
                 assert expected, f
 
 
-def test_migration_dates_the_side_tables_of_an_old_database(tmp_path, coded):
-    """A SQLite store created before 0005 gets each side-table row's event date and the dated value indexes."""
+def test_migration_dates_and_types_the_side_tables_of_an_old_database(tmp_path, coded):
+    """A SQLite store created before 0005 gets each side-table row's event date and type (0008) and the dated
+    value indexes with the type last."""
     import sqlite3
 
     url = f"sqlite:///{tmp_path}/old.db"
@@ -347,7 +348,7 @@ def test_migration_dates_the_side_tables_of_an_old_database(tmp_path, coded):
             _add(store, doc)
         with store.connect() as conn:
             before = [find_events(conn, f, clusters=False) for f, _ in ACCESS_PATH_FILTERS]
-    with sqlite3.connect(tmp_path / "old.db") as conn:  # take the database back to schema version 4
+    with sqlite3.connect(tmp_path / "old.db") as conn:  # take the side tables back to schema version 4
         for table, index, value in (
             ("event_actors", "ix_event_actors_actor", "actor_id"),
             ("event_countries", "ix_event_countries_country", "country"),
@@ -355,19 +356,20 @@ def test_migration_dates_the_side_tables_of_an_old_database(tmp_path, coded):
         ):
             conn.execute(f"DROP INDEX {index}")
             conn.execute(f"ALTER TABLE {table} DROP COLUMN date_start")
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN event_type")
             conn.execute(f"CREATE INDEX {index} ON {table} ({value}, event_id)")
-        conn.execute("DELETE FROM schema_migrations WHERE name = '0005_side_table_dates'")
+        conn.execute("DELETE FROM schema_migrations WHERE name IN ('0005_side_table_dates', '0008_side_table_types')")
     with Store(url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         with store.connect() as conn:
             after = [find_events(conn, f, clusters=False) for f, _ in ACCESS_PATH_FILTERS]
     with sqlite3.connect(tmp_path / "old.db") as conn:
-        undated = conn.execute(
+        unlike = conn.execute(
             "SELECT count(*) FROM event_countries c JOIN events e ON e.id = c.event_id"
-            " WHERE c.date_start IS NOT e.date_start"
+            " WHERE c.date_start IS NOT e.date_start OR c.event_type IS NOT e.event_type"
         ).fetchone()[0]
         columns = [r[2] for r in conn.execute("PRAGMA index_info(ix_event_countries_country)")]
-    assert undated == 0 and columns == ["country", "date_start", "event_id"]
+    assert unlike == 0 and columns == ["country", "date_start", "event_id", "event_type"]
     assert after == before
 
 

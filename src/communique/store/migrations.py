@@ -47,32 +47,35 @@ def _summaries(conn: Connection) -> None:
     summaries.rebuild(conn)
 
 
-_DATED_SIDE_TABLES = (  # table, its new column (constant DDL), its value index
-    (schema.event_actors, "ALTER TABLE event_actors ADD COLUMN date_start VARCHAR(10)", "ix_event_actors_actor"),
-    (
-        schema.event_countries,
-        "ALTER TABLE event_countries ADD COLUMN date_start VARCHAR(10)",
-        "ix_event_countries_country",
-    ),
-    (schema.event_sectors, "ALTER TABLE event_sectors ADD COLUMN date_start VARCHAR(10)", "ix_event_sectors_sector"),
+_SIDE_TABLES = (  # table, its value index
+    (schema.event_actors, "ix_event_actors_actor"),
+    (schema.event_countries, "ix_event_countries_country"),
+    (schema.event_sectors, "ix_event_sectors_sector"),
 )
+
+
+def _copy_event_column(conn: Connection, name: str, sql_type: str, index_columns: int) -> None:
+    """Each side table gets its event's column `name`, filled from `events`, and its value index the first
+    `index_columns` columns of its definition in `schema.INDEXES` (a newer index with more columns is kept)."""
+    indexes = {i.name: i for i in schema.INDEXES}
+    for table, index_name in _SIDE_TABLES:
+        if name not in {c["name"] for c in inspect(conn).get_columns(table.name)}:
+            conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {sql_type}"))
+            value = select(schema.events.c[name]).where(schema.events.c.id == table.c.event_id).scalar_subquery()
+            conn.execute(update(table).values({name: value}))
+        wanted = list(indexes[index_name].columns)[:index_columns]
+        existing = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes(table.name)}
+        if existing.get(index_name, [])[:index_columns] != [c.name for c in wanted]:
+            if index_name in existing:
+                conn.execute(text(f"DROP INDEX {index_name}"))
+            # plain DDL: an Index object made here would join the table's metadata for every later create_all
+            conn.execute(text(f"CREATE INDEX {index_name} ON {table.name} ({', '.join(c.name for c in wanted)})"))
 
 
 def _side_table_dates(conn: Connection) -> None:
     """A filter value's newest events come in index order: the side tables keep their event's date_start
     and their value indexes end with (date_start, event_id); a page costs its rows, not a sort of every match."""
-    indexes = {i.name: i for i in schema.INDEXES}
-    for table, add_column, index_name in _DATED_SIDE_TABLES:
-        if "date_start" not in {c["name"] for c in inspect(conn).get_columns(table.name)}:
-            conn.execute(text(add_column))
-            day = select(schema.events.c.date_start).where(schema.events.c.id == table.c.event_id).scalar_subquery()
-            conn.execute(update(table).values(date_start=day))
-        index = indexes[index_name]
-        existing = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes(table.name)}
-        if existing.get(index_name) != [c.name for c in index.columns]:
-            if index_name in existing:
-                index.drop(conn)
-            index.create(conn)
+    _copy_event_column(conn, "date_start", "VARCHAR(10)", 3)
 
 
 def _batched_text_index(conn: Connection) -> None:
@@ -90,6 +93,12 @@ def _cluster_digests(conn: Connection) -> None:
     digests.rebuild(conn)
 
 
+def _side_table_types(conn: Connection) -> None:
+    """The side tables keep their event's type, the last column of their value indexes: a filter on a value and
+    a type checks the type in the index and reads only the matching events."""
+    _copy_event_column(conn, "event_type", "VARCHAR(16)", 4)
+
+
 # (name, function): append new migrations at the end, never edit an applied one
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
@@ -99,6 +108,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0005_side_table_dates", _side_table_dates),
     ("0006_batched_text_index", _batched_text_index),
     ("0007_cluster_digests", _cluster_digests),
+    ("0008_side_table_types", _side_table_types),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -123,6 +123,7 @@ event_actors = Table(
     Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
     Column("role", String(10), primary_key=True),
     Column("date_start", String(10)),  # the event's, so that a value's events come newest first by index (0005)
+    Column("event_type", String(16)),  # the event's, checked in the index before the event is read (0008)
 )
 
 event_countries = Table(
@@ -132,6 +133,7 @@ event_countries = Table(
     Column("country", String(3), primary_key=True),
     Column("role", String(10), primary_key=True),
     Column("date_start", String(10)),
+    Column("event_type", String(16)),
 )
 
 event_sectors = Table(
@@ -140,6 +142,7 @@ event_sectors = Table(
     Column("event_id", String(48), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("sector", String(24), primary_key=True),
     Column("date_start", String(10)),
+    Column("event_type", String(16)),
 )
 
 evidence = Table(
@@ -179,15 +182,29 @@ INDEXES = (
     Index("ix_events_type_date", events.c.event_type, events.c.date_start),
     Index("ix_events_cluster", events.c.cluster_id),
     Index("ix_events_document", events.c.document_id),
-    # a filter value's events newest first, read in index order (0005: date_start added before event_id)
-    Index("ix_event_actors_actor", event_actors.c.actor_id, event_actors.c.date_start, event_actors.c.event_id),
+    # a filter value's events newest first, read in index order (0005: date_start added before event_id), the
+    # event's type checked in the index (0008)
+    Index(
+        "ix_event_actors_actor",
+        event_actors.c.actor_id,
+        event_actors.c.date_start,
+        event_actors.c.event_id,
+        event_actors.c.event_type,
+    ),
     Index(
         "ix_event_countries_country",
         event_countries.c.country,
         event_countries.c.date_start,
         event_countries.c.event_id,
+        event_countries.c.event_type,
     ),
-    Index("ix_event_sectors_sector", event_sectors.c.sector, event_sectors.c.date_start, event_sectors.c.event_id),
+    Index(
+        "ix_event_sectors_sector",
+        event_sectors.c.sector,
+        event_sectors.c.date_start,
+        event_sectors.c.event_id,
+        event_sectors.c.event_type,
+    ),
     Index("ix_evidence_event", evidence.c.event_id),
     Index("ix_mentions_document", mentions.c.document_id),
     Index("ix_clusters_key", clusters.c.event_type, clusters.c.dyad, clusters.c.date_start),

@@ -55,13 +55,16 @@ _EVENT = Statement(
     f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join(':' + c for c in _EVENT_COLUMNS)})"
 )
 _EVENT_ACTOR = Statement(
-    "INSERT INTO event_actors (event_id, actor_id, role, date_start) VALUES (:event_id, :actor_id, :role, :date_start)"
+    "INSERT INTO event_actors (event_id, actor_id, role, date_start, event_type)"
+    " VALUES (:event_id, :actor_id, :role, :date_start, :event_type)"
 )
 _EVENT_COUNTRY = Statement(
-    "INSERT INTO event_countries (event_id, country, role, date_start) VALUES (:event_id, :country, :role, :date_start)"
+    "INSERT INTO event_countries (event_id, country, role, date_start, event_type)"
+    " VALUES (:event_id, :country, :role, :date_start, :event_type)"
 )
 _EVENT_SECTOR = Statement(
-    "INSERT INTO event_sectors (event_id, sector, date_start) VALUES (:event_id, :sector, :date_start)"
+    "INSERT INTO event_sectors (event_id, sector, date_start, event_type)"
+    " VALUES (:event_id, :sector, :date_start, :event_type)"
 )
 _EVIDENCE = Statement(
     'INSERT INTO evidence (event_id, document_id, "start", "end") VALUES (:event_id, :document_id, :start, :end)'
@@ -198,14 +201,14 @@ def _insert_side_tables(
 ) -> None:
     actors, countries, sectors, evidence = [], [], [], []
     for row, e in pairs:
-        event_id, day = row["id"], row["date_start"]
+        event = {"event_id": row["id"], "date_start": row["date_start"], "event_type": row["event_type"]}
         roles = {(global_ids[i], "actor") for i in e.actor} | {(global_ids[i], "recipient") for i in e.recipient}
-        actors.extend({"event_id": event_id, "actor_id": a, "role": r, "date_start": day} for a, r in roles)
+        actors.extend(event | {"actor_id": a, "role": r} for a, r in roles)
         states = {(c, "actor") for c in e.actor_country} | {(c, "recipient") for c in e.recipient_country}
-        countries.extend({"event_id": event_id, "country": c, "role": r, "date_start": day} for c, r in states)
-        sectors.extend({"event_id": event_id, "sector": s, "date_start": day} for s in set(e.sectors))
+        countries.extend(event | {"country": c, "role": r} for c, r in states)
+        sectors.extend(event | {"sector": s} for s in set(e.sectors))
         evidence.extend(
-            {"event_id": event_id, "document_id": doc.id, "start": s.start, "end": s.end} for s in e.evidence
+            {"event_id": row["id"], "document_id": doc.id, "start": s.start, "end": s.end} for s in e.evidence
         )
     counts: dict[int, int] = {}
     for row in actors:
