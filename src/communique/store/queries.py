@@ -63,7 +63,7 @@ _SELECTIVE = 360_000
 # Up to this many actors a name matches are named in the statement (SQLite takes 32,766 parameters).
 _LISTED_ACTORS = 1_000
 # Up to this many, each actor's events are read newest first from its own index range and merged.
-_BRANCHED_ACTORS = 32
+_BRANCHED_ACTORS = 64
 
 
 @dataclass(frozen=True)
