@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, inspect, select, text, update
+from sqlalchemy import Connection, Index, inspect, select, text, update
 
 from . import schema
 
@@ -52,30 +52,41 @@ _SIDE_TABLES = (  # table, its value index
     (schema.event_countries, "ix_event_countries_country"),
     (schema.event_sectors, "ix_event_sectors_sector"),
 )
+_ADD_COLUMN = {  # constant DDL: SQLAlchemy Core has no ALTER TABLE
+    ("event_actors", "date_start"): "ALTER TABLE event_actors ADD COLUMN date_start VARCHAR(10)",
+    ("event_countries", "date_start"): "ALTER TABLE event_countries ADD COLUMN date_start VARCHAR(10)",
+    ("event_sectors", "date_start"): "ALTER TABLE event_sectors ADD COLUMN date_start VARCHAR(10)",
+    ("event_actors", "event_type"): "ALTER TABLE event_actors ADD COLUMN event_type VARCHAR(16)",
+    ("event_countries", "event_type"): "ALTER TABLE event_countries ADD COLUMN event_type VARCHAR(16)",
+    ("event_sectors", "event_type"): "ALTER TABLE event_sectors ADD COLUMN event_type VARCHAR(16)",
+}
 
 
-def _copy_event_column(conn: Connection, name: str, sql_type: str, index_columns: int) -> None:
+def _copy_event_column(conn: Connection, name: str, index_columns: int) -> None:
     """Each side table gets its event's column `name`, filled from `events`, and its value index the first
     `index_columns` columns of its definition in `schema.INDEXES` (a newer index with more columns is kept)."""
     indexes = {i.name: i for i in schema.INDEXES}
     for table, index_name in _SIDE_TABLES:
         if name not in {c["name"] for c in inspect(conn).get_columns(table.name)}:
-            conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {name} {sql_type}"))
+            conn.execute(text(_ADD_COLUMN[(table.name, name)]))
             value = select(schema.events.c[name]).where(schema.events.c.id == table.c.event_id).scalar_subquery()
             conn.execute(update(table).values({name: value}))
         wanted = list(indexes[index_name].columns)[:index_columns]
         existing = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes(table.name)}
         if existing.get(index_name, [])[:index_columns] != [c.name for c in wanted]:
             if index_name in existing:
-                conn.execute(text(f"DROP INDEX {index_name}"))
-            # plain DDL: an Index object made here would join the table's metadata for every later create_all
-            conn.execute(text(f"CREATE INDEX {index_name} ON {table.name} ({', '.join(c.name for c in wanted)})"))
+                indexes[index_name].drop(conn)
+            index = Index(index_name, *wanted)
+            try:
+                index.create(conn)
+            finally:  # made with the table's columns, it joined the table's metadata: later stores must not get it
+                table.indexes.discard(index)
 
 
 def _side_table_dates(conn: Connection) -> None:
     """A filter value's newest events come in index order: the side tables keep their event's date_start
     and their value indexes end with (date_start, event_id); a page costs its rows, not a sort of every match."""
-    _copy_event_column(conn, "date_start", "VARCHAR(10)", 3)
+    _copy_event_column(conn, "date_start", 3)
 
 
 def _batched_text_index(conn: Connection) -> None:
@@ -96,7 +107,7 @@ def _cluster_digests(conn: Connection) -> None:
 def _side_table_types(conn: Connection) -> None:
     """The side tables keep their event's type, the last column of their value indexes: a filter on a value and
     a type checks the type in the index and reads only the matching events."""
-    _copy_event_column(conn, "event_type", "VARCHAR(16)", 4)
+    _copy_event_column(conn, "event_type", 4)
 
 
 # (name, function): append new migrations at the end, never edit an applied one

@@ -1,19 +1,23 @@
 """Fixed SQL statements of the write path, run straight through the database driver.
 
-Ingest runs a dozen statements per document; building and compiling SQLAlchemy expressions for each cost
-more than the database work itself. A `Statement` is written once with `:name` parameters and handed to
-the driver as it is (SQLite's sqlite3 reads `:name`) or with `%(name)s` (PostgreSQL's psycopg). Values
-go to the driver unconverted: JSON columns take `json.dumps` text, made by the caller.
+Ingest runs about twenty statements per document; building and compiling SQLAlchemy expressions for each
+cost more than the database work itself, and so did SQLAlchemy's result set-up around a plain driver call.
+A `Statement` is written once with `:name` parameters and run on the driver's own cursor, inside the
+SQLAlchemy connection's transaction, as it is (SQLite's sqlite3 reads `:name`) or with `%(name)s`
+(PostgreSQL's psycopg). Values go to the driver unconverted: JSON columns take `json.dumps` text, made by
+the caller. Driver errors come back as SQLAlchemy's, as from `Connection.execute`.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import namedtuple
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from sqlalchemy import Connection, CursorResult
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 _NAMED = re.compile(r"(?<![:\w]):(\w+)")
 
@@ -23,10 +27,49 @@ class Statement:
         self.sql = sql
         self._pyformat = _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
 
-    def run(self, conn: Connection, params: Mapping | Sequence[Mapping] = ()) -> CursorResult:
-        """Execute once (a mapping) or for many rows (a list of mappings)."""
+    def run(self, conn: Connection, params: Mapping | Sequence[Mapping] = ()) -> Rows:
+        """Execute once (a mapping) or for many rows (a list of mappings), on the driver's own cursor inside the
+        connection's transaction: SQLAlchemy's per-statement work cost about as much as SQLite's."""
         sql = self._pyformat if conn.dialect.paramstyle == "pyformat" else self.sql
-        return conn.exec_driver_sql(sql, params if params else {})
+        if not conn.in_transaction():
+            conn.begin()  # what SQLAlchemy's own execute does first (autobegin)
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            if isinstance(params, Sequence) and not isinstance(params, Mapping):
+                if not params:
+                    return Rows([], None, 0)
+                cursor.executemany(sql, params)
+                return Rows([], None, cursor.rowcount)
+            cursor.execute(sql, params or {})
+            if cursor.description is None:
+                return Rows([], None, cursor.rowcount)
+            return Rows(cursor.fetchall(), _row_type(tuple(d[0] for d in cursor.description)), cursor.rowcount)
+        except conn.dialect.loaded_dbapi.Error as exc:
+            raise DBAPIError.instance(sql, params, exc, conn.dialect.loaded_dbapi.Error) from exc
+        finally:
+            cursor.close()
+
+
+@lru_cache(maxsize=256)
+def _row_type(names: tuple[str, ...]):
+    return namedtuple("Row", names, rename=True)
+
+
+class Rows:
+    """A statement's rows, read at once: iterate, `.all()`, `.first()`, `.rowcount`; a row is a named tuple."""
+
+    def __init__(self, rows: list, row_type, rowcount: int):
+        self._rows = [row_type._make(r) for r in rows] if row_type else rows
+        self.rowcount = rowcount
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def all(self) -> list:
+        return self._rows
+
+    def first(self):
+        return self._rows[0] if self._rows else None
 
 
 @lru_cache(maxsize=256)
