@@ -49,10 +49,18 @@ def code_in_workers(todo: Iterable[tuple[str, Document]], pipeline: Pipeline, jo
 
 def map_in_workers(func: Callable, calls: Iterable[tuple], jobs: int, window: int) -> Iterator:
     """`func(*call)` for each call, in `jobs` worker processes; results in call order, at most `window` pending."""
-    # spawn, not fork: the caller may hold database connections and threads that a fork would copy
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
         yield from in_order((pool.submit(func, *call) for call in calls), window)
+
+
+def _context():
+    """Workers forked from a server that has loaded the resources (`worker_start`); spawned where there is none.
+    Not forked from the caller: it may hold database connections and threads that a fork would copy."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["communique.worker_start"])
+    return context
 
 
 def in_order(submitted: Iterable, window: int) -> Iterator:

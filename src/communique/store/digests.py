@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from sqlalchemy import Connection, text
 
@@ -66,13 +67,17 @@ def record(conn: Connection, rows: list[dict], spans: dict[str, list[tuple]]) ->
     digests = {cluster_id: empty() for cluster_id in touched}
     for i in range(0, len(touched), _CHUNK):
         chunk = touched[i : i + _CHUNK]
-        select = Statement(f"SELECT id, digest FROM clusters WHERE id IN ({in_list('c', len(chunk))})")
-        for cluster_id, stored in select.run(conn, {f"c{n}": c for n, c in enumerate(chunk)}):
+        for cluster_id, stored in _read(len(chunk)).run(conn, {f"c{n}": c for n, c in enumerate(chunk)}):
             if stored:
                 digests[cluster_id] = loads(stored)
     for row in rows:
         add(digests[row["cluster_id"]], row, spans.get(row["id"], ()))
     _UPDATE.run(conn, [{"id": cluster_id, "digest": dumps(d)} for cluster_id, d in digests.items()])
+
+
+@lru_cache(maxsize=64)
+def _read(count: int) -> Statement:
+    return Statement(f"SELECT id, digest FROM clusters WHERE id IN ({in_list('c', count)})")
 
 
 # An event's evidence rows were written one after another: the evidence ids give members and spans in the
