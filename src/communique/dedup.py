@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 import numpy as np
-from datasketch import MinHash
 from sqlalchemy import Connection
 
 from .store.sql import Statement
@@ -27,9 +26,30 @@ class Fingerprint:
     bands: list[tuple[int, str]]
 
 
-# The permutations depend only on NUM_PERM and the seed: drawn once (that cost ~1 ms a text), then copied.
-# The shingles arrive hashed (CRC-32), so `int` hands each hash through as it is.
-_EMPTY = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int)
+# MinHash as datasketch 2's MinHash(num_perm=64, seed=1) computes it (its default "affine32" scheme: stored
+# signatures stay comparable), in a few lines: importing datasketch imports scipy, about a second of every
+# process start-up. tests/test_dedup.py checks the signatures against datasketch's. A 32-bit shingle hash is
+# mixed by MurmurHash3's finalizer, then each of the 64 permutations maps it to a * h + b (mod 2^32, a odd).
+_DRAW = np.random.RandomState(1)
+_A = _DRAW.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+_B = _DRAW.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+_EMPTY = np.full(NUM_PERM, (1 << 32) - 1, dtype=np.uint32)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash(hashes: list[int]) -> np.ndarray:
+    """The signature of a set of 32-bit hashes: per permutation, the least permuted hash (as 64-bit values)."""
+    if not hashes:
+        return _EMPTY.astype(np.uint64)
+    values = _fmix32(np.array(hashes, dtype=np.uint32).reshape(-1, 1))
+    return np.minimum(_EMPTY, (values * _A + _B).min(axis=0)).astype(np.uint64)
 
 
 def shingle_hashes(text: str) -> list[int]:
@@ -45,9 +65,7 @@ def shingle_hashes(text: str) -> list[int]:
 
 
 def fingerprint(text: str) -> Fingerprint:
-    minhash = _EMPTY.copy()
-    minhash.update_batch(shingle_hashes(text))
-    return from_signature(minhash.hashvalues.astype(np.uint64).tobytes())
+    return from_signature(minhash(shingle_hashes(text)).tobytes())
 
 
 def from_signature(signature: bytes) -> Fingerprint:

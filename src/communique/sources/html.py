@@ -13,8 +13,6 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-import trafilatura
-
 from .. import reader
 from ..errors import InputError
 from .record import SourceRecord, parse_date, read_file
@@ -38,6 +36,8 @@ def read(path: Path, max_bytes: int) -> Iterator[SourceRecord | InputError]:
 
 def from_markup(markup: str, origin: str, path: str | None, url: str | None = None) -> SourceRecord | InputError:
     """The article in one page; `url` is the fallback when the page names no canonical URL."""
+    import trafilatura  # here: a fifth of a second of start-up that text-only runs need not pay
+
     try:
         doc = trafilatura.bare_extraction(
             markup,
