@@ -104,6 +104,8 @@ class _Cluster:
         self.order = order  # stored clusters by id, then new ones in the order they were made (their ids)
         self.states = set(self.dyad.replace(">", "+").split("+"))
         self.changed = False
+        if self.date_start is None:
+            self.date_end = None  # undated: an end alone dates nothing, and the date indexes find it as undated
 
     def matches(self, event_type, mode, modality, dyad, start, end, location) -> bool:
         """The conditions of the lookup (a dyad of None: any dyad)."""
@@ -128,6 +130,8 @@ class _Cluster:
             self.date_start = start if start is not None else self.date_start
         if self.date_end is None or (end is not None and self.date_end < end):
             self.date_end = end if end is not None else self.date_end
+        if self.date_start is None:
+            self.date_end = None
         if self.location_country is None:
             self.location_country = row["location_country"]
         self.changed = True
@@ -253,8 +257,13 @@ def _candidates(shape: tuple[int, ...]) -> Statement:
         for _ in range(count):
             term = f"event_type = :t{n} AND modality = :m{n} AND COALESCE(mode, '') = :o{n}"
             term += f" AND dyad LIKE :d{n}" if pattern else f" AND dyad = :d{n}"
-            if not undated:
-                term += f" AND (date_start IS NULL OR (date_start <= :e{n} AND date_end >= :s{n}))"
-            terms.append(f"({term})")
+            if undated:
+                terms.append(f"({term})")
+            else:
+                # the clusters still open at the window's start, and the undated ones (an undated cluster has
+                # no end either), as two terms of their own: each reads a short range of the date_end indexes
+                # (a pattern's by type, a dyad's by type and dyad), not every cluster of the type or dyad
+                terms.append(f"({term} AND date_end >= :s{n} AND date_start <= :e{n})")
+                terms.append(f"({term} AND date_end IS NULL AND date_start IS NULL)")
             n += 1
     return Statement(f"SELECT id, {', '.join(_COLUMNS)} FROM clusters WHERE {' OR '.join(terms)}")

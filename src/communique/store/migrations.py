@@ -110,6 +110,21 @@ def _side_table_types(conn: Connection) -> None:
     _copy_event_column(conn, "event_type", 4)
 
 
+def _cluster_end_indexes(conn: Connection) -> None:
+    """An event looks for the clusters of its type and dyad (or, one-sided, of its type) still open at its
+    date, not all of them: the cluster indexes lead with date_end. An undated cluster has no end."""
+    clusters = schema.clusters
+    conn.execute(
+        update(clusters).where(clusters.c.date_start.is_(None), clusters.c.date_end.is_not(None)).values(date_end=None)
+    )
+    existing = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("clusters")}
+    for index in schema.INDEXES:
+        if index.table is clusters and existing.get(index.name) != [c.name for c in index.columns]:
+            if index.name in existing:
+                index.drop(conn)
+            index.create(conn)
+
+
 # (name, function): append new migrations at the end, never edit an applied one
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
@@ -120,6 +135,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0006_batched_text_index", _batched_text_index),
     ("0007_cluster_digests", _cluster_digests),
     ("0008_side_table_types", _side_table_types),
+    ("0009_cluster_end_indexes", _cluster_end_indexes),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -207,7 +207,10 @@ INDEXES = (
     ),
     Index("ix_evidence_event", evidence.c.event_id),
     Index("ix_mentions_document", mentions.c.document_id),
-    Index("ix_clusters_key", clusters.c.event_type, clusters.c.dyad, clusters.c.date_start),
+    # an event's candidate clusters: those of its type and dyad still open at its date (0009: date_end first),
+    # or for a one-sided event those of its type, the dyad's pattern checked in the index (0009)
+    Index("ix_clusters_key", clusters.c.event_type, clusters.c.dyad, clusters.c.date_end, clusters.c.date_start),
+    Index("ix_clusters_type_end", clusters.c.event_type, clusters.c.date_end, clusters.c.dyad),
     Index("ix_actors_name", actors.c.name),
     Index("ix_actors_wikidata", actors.c.wikidata),
     Index("ix_actors_events", actors.c.events.desc(), actors.c.name),
