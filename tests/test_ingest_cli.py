@@ -173,3 +173,45 @@ def test_a_records_error_names_it_once(tmp_path):
     result = _run("ingest", str(feed), "--db", f"sqlite:///{tmp_path}/s.db", "--json")
     failures = json.loads(result.output.strip().splitlines()[-1])["failures"]
     assert failures and all(f.count("feed.xml") == 1 for f in failures), failures
+
+
+def _marked(mark: str) -> set[int]:
+    """Processes whose environment carries the mark (Linux /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if mark.encode() in (entry / "environ").read_bytes():
+                    found.add(int(entry.name))
+            except OSError:  # gone, or not ours to read
+                continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc to find the workers")
+def test_workers_of_a_killed_ingest_exit_too(tmp_path):
+    """`ingest --jobs 2` killed with SIGKILL leaves no worker (nor worker server) waiting for work forever."""
+    source = tmp_path / "in"
+    source.mkdir()
+    for path in sorted(EXAMPLES.glob("*.txt")) + sorted((ROOT / "examples" / "en").glob("*.txt")):
+        shutil.copy(path, source / path.name)
+    mark = f"COMMUNIQUE_TEST_MARK={os.getpid()}-{random.random()}"
+    env = dict(os.environ, COMMUNIQUE_TEST_MARK=mark.split("=", 1)[1])
+    command = [sys.executable, "-m", "communique.cli", "ingest", str(source), "--jobs", "2"]
+    process = subprocess.Popen(
+        command + ["--db", f"sqlite:///{tmp_path / 's.db'}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while len(_marked(mark) - {process.pid}) < 3 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)  # the worker server and its two workers
+    assert process.poll() is None, "the ingest ended before its workers could be seen"
+    assert len(_marked(mark) - {process.pid}) >= 3
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30
+    while _marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _marked(mark)

@@ -10,6 +10,9 @@ stays bounded by the window, not by the input.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -49,7 +52,8 @@ def code_in_workers(todo: Iterable[tuple[str, Document]], pipeline: Pipeline, jo
 
 def map_in_workers(func: Callable, calls: Iterable[tuple], jobs: int, window: int) -> Iterator:
     """`func(*call)` for each call, in `jobs` worker processes; results in call order, at most `window` pending."""
-    with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
+    watch = (_exit_with_caller, (os.getpid(),)) if os.name == "posix" else (None, ())
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=watch[0], initargs=watch[1]) as pool:
         yield from in_order((pool.submit(func, *call) for call in calls), window)
 
 
@@ -61,6 +65,23 @@ def _context():
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["communique.worker_start"])
     return context
+
+
+def _exit_with_caller(caller: int) -> None:
+    """A worker ends when the process it works for is gone (killed with SIGKILL, say): it would otherwise wait
+    for work forever, holding its pipeline's memory, and keep the forkserver alive too."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(caller, 0)  # signal 0: only asks whether the process exists
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # exists, owned by someone else (the pid was reused): stop asking
+                return
+
+    threading.Thread(target=watch, name="communique-caller-watch", daemon=True).start()
 
 
 def in_order(submitted: Iterable, window: int) -> Iterator:
