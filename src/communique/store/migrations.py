@@ -62,25 +62,35 @@ _ADD_COLUMN = {  # constant DDL: SQLAlchemy Core has no ALTER TABLE
 }
 
 
+def _ensure_index(conn: Connection, index: Index, columns: int | None = None) -> None:
+    """`index` as `schema.INDEXES` defines it, or its first `columns` columns (a later migration adds the rest);
+    made again where the stored one starts otherwise (a newer index with more columns is kept)."""
+    wanted = list(index.columns)[:columns]
+    existing = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes(index.table.name)}
+    if existing.get(index.name, [])[: len(wanted)] == [c.name for c in wanted]:
+        return
+    if index.name in existing:
+        index.drop(conn)
+    if len(wanted) == len(index.columns):
+        index.create(conn)
+        return
+    first = Index(index.name, *wanted)
+    try:
+        first.create(conn)
+    finally:  # made with the table's columns, it joined the table's metadata: later stores must not get it
+        index.table.indexes.discard(first)
+
+
 def _copy_event_column(conn: Connection, name: str, index_columns: int) -> None:
     """Each side table gets its event's column `name`, filled from `events`, and its value index the first
-    `index_columns` columns of its definition in `schema.INDEXES` (a newer index with more columns is kept)."""
+    `index_columns` columns of its definition in `schema.INDEXES`."""
     indexes = {i.name: i for i in schema.INDEXES}
     for table, index_name in _SIDE_TABLES:
         if name not in {c["name"] for c in inspect(conn).get_columns(table.name)}:
             conn.execute(text(_ADD_COLUMN[(table.name, name)]))
             value = select(schema.events.c[name]).where(schema.events.c.id == table.c.event_id).scalar_subquery()
             conn.execute(update(table).values({name: value}))
-        wanted = list(indexes[index_name].columns)[:index_columns]
-        existing = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes(table.name)}
-        if existing.get(index_name, [])[:index_columns] != [c.name for c in wanted]:
-            if index_name in existing:
-                indexes[index_name].drop(conn)
-            index = Index(index_name, *wanted)
-            try:
-                index.create(conn)
-            finally:  # made with the table's columns, it joined the table's metadata: later stores must not get it
-                table.indexes.discard(index)
+        _ensure_index(conn, indexes[index_name], index_columns)
 
 
 def _side_table_dates(conn: Connection) -> None:
@@ -117,12 +127,9 @@ def _cluster_end_indexes(conn: Connection) -> None:
     conn.execute(
         update(clusters).where(clusters.c.date_start.is_(None), clusters.c.date_end.is_not(None)).values(date_end=None)
     )
-    existing = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("clusters")}
     for index in schema.INDEXES:
-        if index.table is clusters and existing.get(index.name) != [c.name for c in index.columns]:
-            if index.name in existing:
-                index.drop(conn)
-            index.create(conn)
+        if index.table is clusters:
+            _ensure_index(conn, index)
 
 
 # (name, function): append new migrations at the end, never edit an applied one
