@@ -37,16 +37,12 @@ class _Lists:
         self._seen: dict[str, tuple] = {}
 
     def __call__(self, value) -> list:
-        return list(self.parsed(value))
-
-    def parsed(self, value) -> tuple | list:
-        """The values, not to be changed by the caller."""
         if not isinstance(value, str):
-            return value
+            return list(value)
         parsed = self._seen.get(value)
         if parsed is None:
             parsed = self._seen[value] = tuple(json.loads(value))
-        return parsed
+        return list(parsed)
 
 
 def _quantities(value) -> list:
