@@ -28,11 +28,8 @@ _CHUNK = 200  # ids per statement, well below SQLite's limit on parameters
 
 
 def empty() -> dict:
-    return {"head": None, "members": [], "documents": [], **{name: [] for name in _LISTS}} | {
-        "quantities": [],
-        "confidence": None,
-        "evidence": [],
-    }
+    keys = ("head", "members", "documents", *_LISTS, "quantities", "confidence", "evidence")
+    return {key: None if key in ("head", "confidence") else [] for key in keys}
 
 
 def add(digest: dict, row: dict, spans: Iterable[tuple[str, int, int, str]]) -> None:

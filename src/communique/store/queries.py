@@ -102,7 +102,7 @@ class _Side:
 class Matching:
     """A filter's events in page order (NEWEST_FIRST): read from `events` by its date or type indexes, or
     driven by one side table's (value, date_start, event_id) index, joined to `events`. A name that matches a
-    few actors reads each actor's index range newest first (`branches`) and merges them: each range needs to
+    few actors reads each actor's index range newest first (`ranges`) and merges them: each range needs to
     give no more rows than the page, where one range of all the actors would be sorted whole."""
 
     source: FromClause
