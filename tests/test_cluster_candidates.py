@@ -1,6 +1,10 @@
-"""The clusters an event may join are read with one statement per document (`clustering._Pool._read`) through the
-date_end indexes: it must return every stored cluster the event's lookup matches (`_find` then decides)."""
+"""The clusters an event may join are read with one statement per document (`clustering._Pool._read`): every
+cluster open in a dated event's window, and of the others (undated clusters, or any date for an undated event)
+only as many as `_find` can use. The events must join exactly the clusters they would join if every stored
+cluster had been read."""
 
+import random
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,10 +32,19 @@ def documents():
     return docs + [pipeline.process(reader.from_text(t, f"{n}.txt")) for n, t in (("u", undated), ("d", dated))]
 
 
-def _stored_clusters(conn) -> list:
-    columns = ", ".join(clustering._COLUMNS)
-    result = conn.execute(text(f"SELECT id, {columns} FROM clusters"))
-    return [clustering._Cluster((0, r.id), id=r.id, **{c: getattr(r, c) for c in clustering._COLUMNS}) for r in result]
+class _EveryCluster(clustering._Pool):
+    """The reference: a pool that reads every stored cluster."""
+
+    def _read(self, conn, lookups) -> None:
+        columns = ", ".join(clustering._COLUMNS)
+        for row in conn.execute(text(f"SELECT id, {columns} FROM clusters")):
+            self.add_stored(row)
+
+
+def _choices(pool: clustering._Pool, conn, rows: list[dict]) -> list:
+    """The cluster each row joins: a stored cluster's id, or the place of a new one among the document's own."""
+    pool.place(conn, [dict(row) for row in rows])
+    return [cluster.id if cluster.id is not None else cluster.order for _, cluster in pool.assigned]
 
 
 def _rows(doc) -> list[dict]:
@@ -52,32 +65,63 @@ def _rows(doc) -> list[dict]:
     ]
 
 
-def test_the_candidates_include_every_cluster_an_event_can_join(db_url, documents):
-    """Each document's events, just before it is stored, against every cluster stored before it."""
-    checked = undated_found = 0
+def _same_choices_as_reading_everything(conn, rows: list[dict]) -> list:
+    chosen = _choices(clustering._Pool(), conn, rows)
+    assert chosen == _choices(_EveryCluster(), conn, rows), [row["id"] for row in rows]
+    return chosen
+
+
+def test_events_of_real_articles_join_the_clusters_a_full_read_gives(db_url, documents):
+    joined = 0
     with Store(db_url) as store:
         for doc in documents:
             with store.connect() as conn:
-                everything = _stored_clusters(conn)
-                for row in _rows(doc):
-                    lookup = clustering._lookup(row)
-                    if lookup is None:
-                        continue
-                    pool = clustering._Pool()
-                    pool._read(conn, [(row, lookup)])
-                    found = {c.id for c in pool.clusters.values()}
-                    named = set(row["actor_country"]) | set(row["recipient_country"])
-                    wanted = {
-                        c
-                        for c in everything
-                        if c.matches(*lookup) and (lookup[3] is not None or min(named) in c.states)
-                    }
-                    assert {c.id for c in wanted} <= found, row["id"]
-                    checked += bool(wanted)
-                    undated_found += bool(lookup[4]) and any(c.date_start is None for c in wanted)
+                chosen = _same_choices_as_reading_everything(conn, _rows(doc))
+            joined += sum(isinstance(c, int) for c in chosen)
             store.add(doc, "test")
-    assert checked > 20
-    assert undated_found  # a dated event whose candidates had to include an undated cluster
+    assert joined > 5  # events of later articles joined stored clusters
+
+
+def _made_up_document(draw: random.Random, number: int) -> list[dict]:
+    """One to five events over few types, states, days and places: many clusters share a type and dyad, most
+    with no date or place, so the limited reads are cut short."""
+    rows = []
+    for i in range(draw.randint(1, 5)):
+        states = draw.sample(["SWE", "FIN", "NOR", "EST"], draw.choice([1, 1, 2, 3]))
+        actors, recipients = states[:1], [s for s in states[1:] if draw.random() < 0.8]
+        if draw.random() < 0.3:
+            actors, recipients = (states, []) if draw.random() < 0.5 else ([], states)
+        day = None if draw.random() < 0.5 else date(2025, 3, 1) + timedelta(days=draw.randint(0, 30))
+        rows.append(
+            {
+                "id": f"d{number}:e{i}",
+                "event_type": draw.choice(["CONSULT", "CONSULT", "AGREE"]),
+                "mode": draw.choice([None, None, "visit"]),
+                "modality": "asserted",
+                "actor_country": actors,
+                "recipient_country": recipients,
+                "date_start": day and day.isoformat(),
+                "date_end": day and (day + timedelta(days=draw.choice([0, 0, 1]))).isoformat(),
+                "location_country": draw.choice([None, None, None, *states]),
+            }
+        )
+    return rows
+
+
+def test_made_up_events_join_the_clusters_a_full_read_gives(db_url):
+    """Hundreds of documents on four states: the limits cut many reads short, the choices stay the same."""
+    draw = random.Random(20261123)
+    joined = 0
+    with Store(db_url) as store:
+        for number in range(300):
+            rows = _made_up_document(draw, number)
+            with store.engine.begin() as conn:
+                joined += sum(isinstance(c, int) for c in _same_choices_as_reading_everything(conn, rows))
+                clustering.assign(conn, rows)
+        with store.connect() as conn:
+            undated = conn.execute(text("SELECT COUNT(*) FROM clusters WHERE date_start IS NULL")).scalar()
+    assert joined > 100
+    assert undated > 100  # far more undated clusters per type and dyad than any limit
 
 
 def test_an_undated_cluster_keeps_no_end():
@@ -90,3 +134,49 @@ def test_an_undated_cluster_keeps_no_end():
     assert cluster.date_start is None and cluster.date_end is None
     cluster.grow({"date_start": "2025-03-03", "date_end": "2025-03-04", "location_country": None})
     assert (cluster.date_start, cluster.date_end) == ("2025-03-03", "2025-03-04")
+
+
+def _stored(conn, *clusters: dict) -> list[int]:
+    """Clusters stored as they are, in this order (their ids)."""
+    ids = []
+    for values in clusters:
+        row = {"event_type": "CONSULT", "mode": "meeting", "modality": "asserted", "dyad": "FIN+SWE"}
+        row |= {"date_start": None, "date_end": None, "location_country": None, "size": 1} | values
+        conn.execute(text("INSERT INTO clusters (event_type, mode, modality, dyad, date_start, date_end,"
+                          " location_country, size) VALUES (:event_type, :mode, :modality, :dyad, :date_start,"
+                          " :date_end, :location_country, :size)"), row)  # fmt: skip
+        ids.append(conn.execute(text("SELECT MAX(id) FROM clusters")).scalar())
+    return ids
+
+
+def _meeting(number: int, day: str | None, place: str | None = None) -> dict:
+    return {
+        "id": f"d:e{number}", "event_type": "CONSULT", "mode": "meeting", "modality": "asserted",
+        "actor_country": ["SWE"], "recipient_country": ["FIN"], "date_start": day, "date_end": day,
+        "location_country": place,
+    }  # fmt: skip
+
+
+def test_an_event_finds_the_undated_cluster_of_its_place_behind_others(db_url):
+    """Four undated clusters held elsewhere come first; the one in the event's place is its only candidate."""
+    with Store(db_url) as store, store.engine.begin() as conn:
+        *elsewhere, here = _stored(conn, *[{"location_country": "EST"}] * 4, {"location_country": "NOR"})
+        assert _same_choices_as_reading_everything(conn, [_meeting(1, None, "NOR")]) == [here]
+        assert _same_choices_as_reading_everything(conn, [_meeting(1, "2025-03-03", "NOR")]) == [here]
+
+
+def test_a_dated_event_joins_the_first_undated_cluster_even_after_it_was_updated(db_url):
+    """The first undated cluster by id, also when an update has moved its row (PostgreSQL's heap order)."""
+    with Store(db_url) as store, store.engine.begin() as conn:
+        first, *_ = _stored(conn, {}, {}, {})
+        for dyad in ("EST+SWE", "FIN+SWE"):  # an indexed column: a new row version and index entry, not a HOT update
+            conn.execute(text("UPDATE clusters SET dyad = :dyad WHERE id = :id"), {"dyad": dyad, "id": first})
+        assert _same_choices_as_reading_everything(conn, [_meeting(1, "2025-03-03")]) == [first]
+
+
+def test_a_cluster_the_document_changed_does_not_hide_the_next_undated_one(db_url):
+    """The first event dates the first undated cluster in memory; the second, a month later, takes the next."""
+    with Store(db_url) as store, store.engine.begin() as conn:
+        first, second, _ = _stored(conn, {}, {}, {})
+        rows = [_meeting(1, "2025-03-03"), _meeting(2, "2025-04-20")]
+        assert _same_choices_as_reading_everything(conn, rows) == [first, second]

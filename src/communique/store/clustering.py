@@ -113,7 +113,7 @@ class _Cluster:
             self.event_type == event_type
             and self.modality == modality
             and (dyad is None or self.dyad == dyad)
-            and self.mode == mode
+            and (self.mode or "") == (mode or "")  # as the candidate read compares it
             and (
                 start is None
                 or self.date_start is None
@@ -177,16 +177,25 @@ class _Pool:
             self.assigned.append((row, cluster))
 
     def _read(self, conn: Connection, lookups: list[tuple[dict, tuple]]) -> None:
-        """Every stored cluster any of the lookups can match (a superset: `_find` decides)."""
-        terms = sorted({_term(row, lookup) for row, lookup in lookups}, key=lambda t: (_kind(t), t))
+        """The stored clusters the lookups can match: every dated one in their windows, and of the rest (undated
+        clusters, or any date for an undated event) only as many as `_find` can use.
+
+        `_find` takes the first undated cluster (by id) or wants exactly one; the rest of a long list changes
+        nothing. The events before can have changed at most one cluster each in memory, so reading that many
+        more than `_find` needs is always enough, and the read no longer grows with the store."""
+        spare = len(self.assigned) + len(lookups)
+        # by kind, so that documents share statement shapes (repr: a location may be None or a code)
+        terms = sorted(
+            {t for row, lookup in lookups for t in _terms(row, lookup, spare)}, key=lambda t: (t[0], repr(t))
+        )
         for i in range(0, len(terms), _CHUNK):
             chunk = terms[i : i + _CHUNK]
-            shape = tuple(sum(1 for t in chunk if _kind(t) == kind) for kind in _KINDS)
-            params = {}
-            for n, (event_type, modality, mode, dyad, start, end, _pattern) in enumerate(chunk):
-                params |= {f"t{n}": event_type, f"m{n}": modality, f"o{n}": mode, f"d{n}": dyad}
-                params |= {f"s{n}": start, f"e{n}": end}
-            for row in _candidates(shape).run(conn, params):
+            params = {
+                f"{name}{n}": value
+                for n, term in enumerate(chunk)
+                for name, value in zip(_NAMES, term[1:], strict=True)
+            }
+            for row in _candidates(tuple(term[0] for term in chunk)).run(conn, params):
                 self.add_stored(row)
 
     def _find(self, row: dict, lookup: tuple) -> _Cluster | None:
@@ -232,38 +241,66 @@ def _lookup(row: dict) -> tuple | None:
     return (row["event_type"], row["mode"], row["modality"], dyad, start, end, row["location_country"])
 
 
-def _term(row: dict, lookup: tuple) -> tuple:
-    """The SQL side of a lookup, loose enough to be one statement shape for many lookups: the mode compared
-    with '' for none, and for a one-sided event one of its states as a pattern on the dyad."""
-    event_type, mode, modality, dyad, start, end, _location = lookup
-    if dyad is None:
-        dyad = "%" + min(set(row["actor_country"]) | set(row["recipient_country"])) + "%"
-        return (event_type, modality, mode or "", dyad, start, end, True)
-    return (event_type, modality, mode or "", dyad, start, end, False)
+# The terms of the candidate read, by kind: (kind, type, modality, mode or '', dyad or a state pattern,
+# window start, window end, location, second state pattern, how many rows at most).
+_WINDOW, _WINDOW_STATE, _FIRST_UNDATED, _UNDATED_STATES, _ANY, _ANY_STATES = range(6)
+_NAMES = ("t", "m", "o", "d", "s", "e", "l", "q", "n")
+_ALL = 2**31 - 1  # no limit (a bound value keeps one statement shape)
 
 
-def _kind(term: tuple) -> tuple[bool, bool]:
-    return (term[6], term[4] is None)
+def _terms(row: dict, lookup: tuple, spare: int) -> list[tuple]:
+    """The SQL side of a lookup. A dated event reads the clusters open in its window (every one) and the undated
+    clusters it could join; an undated event reads the clusters of its type and dyad whatever their dates. Those
+    last reads are exact (type, modality, mode, dyad or states, location) so that a limit keeps them short: the
+    first undated cluster for a dated dyad (with `spare` more, for clusters this document has changed), two for
+    an event that must have exactly one candidate."""
+    event_type, mode, modality, dyad, start, end, location = lookup
+    key = (event_type, modality, mode or "")
+    if dyad is not None:
+        if start is None:
+            return [(_ANY, *key, dyad, None, None, location, None, spare + 2)]
+        return [
+            (_WINDOW, *key, dyad, start, end, None, None, None),
+            (_FIRST_UNDATED, *key, dyad, None, None, location, None, spare + 1),
+        ]
+    named = sorted(set(row["actor_country"]) | set(row["recipient_country"]))
+    first, last = (f"%+{state}+%" for state in (named[0], named[-1]))
+    limit = spare + 2 if len(named) <= 2 else _ALL  # two states checked: a superset beyond that, so read all
+    if start is None:
+        return [(_ANY_STATES, *key, first, None, None, location, last, limit)]
+    return [
+        (_WINDOW_STATE, *key, f"%{named[0]}%", start, end, None, None, None),
+        (_UNDATED_STATES, *key, first, None, None, location, last, limit),
+    ]
 
 
-# (dyad a pattern?, undated?) of a lookup term; the statement for a mix of terms is made once per shape
-_KINDS = ((False, False), (False, True), (True, False), (True, True))
+_SAME = "event_type = :t{n} AND modality = :m{n} AND COALESCE(mode, '') = :o{n}"
+_PLACE = "COALESCE(location_country, :l{n}, '') = COALESCE(:l{n}, location_country, '')"  # either unknown, or equal
+_STATES = "('+' || REPLACE(dyad, '>', '+') || '+') LIKE :d{n} AND ('+' || REPLACE(dyad, '>', '+') || '+') LIKE :q{n}"
+_UNDATED = "date_end IS NULL AND date_start IS NULL"
+_CONDITIONS = {
+    # the clusters still open at the window's start: a short range of the date_end indexes (a dyad's by type
+    # and dyad, a state's by type), not every cluster of the type or dyad
+    _WINDOW: f"{_SAME} AND dyad = :d{{n}} AND date_end >= :s{{n}} AND date_start <= :e{{n}}",
+    _WINDOW_STATE: f"{_SAME} AND dyad LIKE :d{{n}} AND date_end >= :s{{n}} AND date_start <= :e{{n}}",
+    # by id: the undated clusters of a dyad are one range of ix_clusters_key, in rowid order
+    _FIRST_UNDATED: f"{_SAME} AND dyad = :d{{n}} AND {_UNDATED} AND {_PLACE} ORDER BY id LIMIT :n{{n}}",
+    _UNDATED_STATES: f"{_SAME} AND {_STATES} AND {_UNDATED} AND {_PLACE} LIMIT :n{{n}}",
+    _ANY: f"{_SAME} AND dyad = :d{{n}} AND {_PLACE} LIMIT :n{{n}}",
+    _ANY_STATES: f"{_SAME} AND {_STATES} AND {_PLACE} LIMIT :n{{n}}",
+}
+_SELECT = f"SELECT id, {', '.join(_COLUMNS)} FROM clusters WHERE "
 
 
 @lru_cache(maxsize=256)
-def _candidates(shape: tuple[int, ...]) -> Statement:
-    terms, n = [], 0
-    for (pattern, undated), count in zip(_KINDS, shape, strict=True):
-        for _ in range(count):
-            term = f"event_type = :t{n} AND modality = :m{n} AND COALESCE(mode, '') = :o{n}"
-            term += f" AND dyad LIKE :d{n}" if pattern else f" AND dyad = :d{n}"
-            if undated:
-                terms.append(f"({term})")
-            else:
-                # the clusters still open at the window's start, and the undated ones (an undated cluster has
-                # no end either), as two terms of their own: each reads a short range of the date_end indexes
-                # (a pattern's by type, a dyad's by type and dyad), not every cluster of the type or dyad
-                terms.append(f"({term} AND date_end >= :s{n} AND date_start <= :e{n})")
-                terms.append(f"({term} AND date_end IS NULL AND date_start IS NULL)")
-            n += 1
-    return Statement(f"SELECT id, {', '.join(_COLUMNS)} FROM clusters WHERE {' OR '.join(terms)}")
+def _candidates(kinds: tuple[int, ...]) -> Statement:
+    """One statement for a document's terms: the windows as one WHERE of OR-ed terms, each limited read as its own
+    SELECT, all joined by UNION ALL (a cluster read twice is kept once by the pool)."""
+    windows = [f"({_CONDITIONS[k].format(n=n)})" for n, k in enumerate(kinds) if k in (_WINDOW, _WINDOW_STATE)]
+    parts = [_SELECT + " OR ".join(windows)] if windows else []
+    parts += [
+        f"SELECT * FROM ({_SELECT}{_CONDITIONS[k].format(n=n)}) AS u{n}"
+        for n, k in enumerate(kinds)
+        if k not in (_WINDOW, _WINDOW_STATE)
+    ]
+    return Statement(" UNION ALL ".join(parts))
