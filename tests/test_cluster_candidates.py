@@ -84,14 +84,15 @@ def test_events_of_real_articles_join_the_clusters_a_full_read_gives(db_url, doc
 
 def _made_up_document(draw: random.Random, number: int) -> list[dict]:
     """One to five events over few types, states, days and places: many clusters share a type and dyad, most
-    with no date or place, so the limited reads are cut short."""
+    with no date or place, so the limited reads are cut short; some dated over weeks, up to and past the longest
+    span a cluster may have."""
     rows = []
     for i in range(draw.randint(1, 5)):
         states = draw.sample(["SWE", "FIN", "NOR", "EST"], draw.choice([1, 1, 2, 3]))
         actors, recipients = states[:1], [s for s in states[1:] if draw.random() < 0.8]
         if draw.random() < 0.3:
             actors, recipients = (states, []) if draw.random() < 0.5 else ([], states)
-        day = None if draw.random() < 0.5 else date(2025, 3, 1) + timedelta(days=draw.randint(0, 30))
+        day = None if draw.random() < 0.5 else date(2025, 3, 1) + timedelta(days=draw.randint(0, 60))
         rows.append(
             {
                 "id": f"d{number}:e{i}",
@@ -101,7 +102,8 @@ def _made_up_document(draw: random.Random, number: int) -> list[dict]:
                 "actor_country": actors,
                 "recipient_country": recipients,
                 "date_start": day and day.isoformat(),
-                "date_end": day and (day + timedelta(days=draw.choice([0, 0, 1]))).isoformat(),
+                # a day or two, a month's dates, and a span no cluster may have
+                "date_end": day and (day + timedelta(days=draw.choice([0, 0, 0, 1, 2, 20, 29, 40]))).isoformat(),
                 "location_country": draw.choice([None, None, None, *states]),
             }
         )
@@ -180,3 +182,49 @@ def test_a_cluster_the_document_changed_does_not_hide_the_next_undated_one(db_ur
         first, second, _ = _stored(conn, {}, {}, {})
         rows = [_meeting(1, "2025-03-03"), _meeting(2, "2025-04-20")]
         assert _same_choices_as_reading_everything(conn, rows) == [first, second]
+
+
+def _meetings_over(*spans: tuple[str, str]) -> list[dict]:
+    return [_meeting(n, first) | {"date_end": last} for n, (first, last) in enumerate(spans)]
+
+
+def test_a_cluster_spans_a_month_at_most(db_url):
+    """A month's dates take a day inside them, not one past the month's span; a vaguer span stays apart."""
+    with Store(db_url) as store, store.engine.begin() as conn:
+        rows = _meetings_over(("2025-03-01", "2025-03-31"), ("2025-03-10", "2025-03-10"), ("2025-04-02", "2025-04-02"))
+        clustering.assign(conn, rows)
+        assert rows[0]["cluster_id"] == rows[1]["cluster_id"] != rows[2]["cluster_id"]
+        vague = _meetings_over(("2025-06-01", "2025-08-31"), ("2025-07-10", "2025-07-10"))
+        clustering.assign(conn, vague)
+        assert vague[0]["cluster_id"] != vague[1]["cluster_id"]
+        spans = conn.execute(text("SELECT date_start, date_end FROM clusters WHERE date_start < '2025-06-01'")).all()
+        assert all(clustering._days(first, last) <= clustering.MAX_SPAN_DAYS for first, last in spans)
+
+
+def test_migration_gives_an_old_store_the_date_start_cluster_indexes(tmp_path, documents):
+    """A store from schema version 9 (cluster indexes led by date_end) gets them led by date_start."""
+    import sqlite3
+
+    from communique.store.migrations import SCHEMA_VERSION
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    with Store(url) as store:
+        for doc in documents[:3]:
+            store.add(doc, "test")
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        conn.execute("DROP INDEX ix_clusters_key")
+        conn.execute("DROP INDEX ix_clusters_type_start")
+        conn.execute("CREATE INDEX ix_clusters_key ON clusters (event_type, dyad, date_end, date_start)")
+        conn.execute("CREATE INDEX ix_clusters_type_end ON clusters (event_type, date_end, dyad)")
+        conn.execute("DELETE FROM schema_migrations WHERE name = '0010_cluster_start_indexes'")
+    with Store(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        indexes = {
+            name: [r[2] for r in conn.execute(f"PRAGMA index_info({name})")]
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'clusters'")
+        }
+    assert indexes == {
+        "ix_clusters_key": ["event_type", "dyad", "date_start", "date_end"],
+        "ix_clusters_type_start": ["event_type", "date_start", "dyad"],
+    }

@@ -16,6 +16,9 @@ from .sql import Statement, insert_values, loads, numbered
 
 # Reports date one happening a day or two apart ("på onsdagen" vs the range in the lead).
 WINDOW_DAYS = 2
+# One happening spans days, at most a month's dates ("i oktober"): a cluster never grows longer, an event dated
+# over a longer span ("från mars till maj") stays apart, and the clusters an event can join start in a short range.
+MAX_SPAN_DAYS = 31
 # What both sides do together has no direction; everything else (a visit, praise, an invitation) has.
 SYMMETRIC = {
     ("CONSULT", "meeting"),
@@ -89,7 +92,7 @@ _UPDATE = Statement(
     "UPDATE clusters SET size = :size, date_start = :date_start, date_end = :date_end,"
     " location_country = :location_country WHERE id = :id"
 )
-_CHUNK = 200  # rows or terms per statement, well below SQLite's limit on parameters
+_CHUNK = 128  # rows or terms per statement, well below the limits on parameters
 
 
 class _Cluster:
@@ -107,8 +110,9 @@ class _Cluster:
         if self.date_start is None:
             self.date_end = None  # undated: an end alone dates nothing, and the date indexes find it as undated
 
-    def matches(self, event_type, mode, modality, dyad, start, end, location) -> bool:
-        """The conditions of the lookup (a dyad of None: any dyad)."""
+    def matches(self, event_type, mode, modality, dyad, start, end, location, first, last) -> bool:
+        """The conditions of the lookup (a dyad of None: any dyad): the window overlaps, and with the event (dated
+        `first` to `last`) the cluster spans at most MAX_SPAN_DAYS."""
         return (
             self.event_type == event_type
             and self.modality == modality
@@ -117,7 +121,12 @@ class _Cluster:
             and (
                 start is None
                 or self.date_start is None
-                or (self.date_start <= end and self.date_end is not None and self.date_end >= start)
+                or (
+                    self.date_start <= end
+                    and self.date_end is not None
+                    and self.date_end >= start
+                    and _days(min(self.date_start, first), max(self.date_end, last)) <= MAX_SPAN_DAYS
+                )
             )
             and (location is None or self.location_country is None or self.location_country == location)
         )
@@ -184,12 +193,7 @@ class _Pool:
         nothing. The events before can have changed at most one cluster each in memory, so reading that many
         more than `_find` needs is always enough, and the read no longer grows with the store."""
         spare = len(self.assigned) + len(lookups)
-        # by kind, so that documents share statement shapes (repr: a location may be None or a code)
-        terms = sorted(
-            {t for row, lookup in lookups for t in _terms(row, lookup, spare)}, key=lambda t: (t[0], repr(t))
-        )
-        for i in range(0, len(terms), _CHUNK):
-            chunk = terms[i : i + _CHUNK]
+        for chunk in _chunks(sorted({t for row, lookup in lookups for t in _terms(row, lookup, spare)}, key=repr)):
             params = {
                 f"{name}{n}": value
                 for n, term in enumerate(chunk)
@@ -228,23 +232,44 @@ class _Pool:
 
 
 def _lookup(row: dict) -> tuple | None:
-    """What a row's event looks for: (type, mode, modality, dyad or None for any, window start, end, location);
-    None when it can only start a cluster of its own."""
+    """What a row's event looks for: (type, mode, modality, dyad or None for any, window start, end, location,
+    the event's first and last day); None when it can only start a cluster of its own."""
     full = bool(row["actor_country"] and row["recipient_country"])
     if not full and not (row["actor_country"] or row["recipient_country"]):
         return None
-    start = end = None
+    start = end = first = last = None
     if row["date_start"]:
-        start = (date.fromisoformat(row["date_start"]) - timedelta(WINDOW_DAYS)).isoformat()
-        end = (date.fromisoformat(row["date_end"] or row["date_start"]) + timedelta(WINDOW_DAYS)).isoformat()
+        first, last = row["date_start"], row["date_end"] or row["date_start"]
+        if _days(first, last) > MAX_SPAN_DAYS:
+            return None  # a vague date ("från mars till maj") is no one happening's
+        start = (date.fromisoformat(first) - timedelta(WINDOW_DAYS)).isoformat()
+        end = (date.fromisoformat(last) + timedelta(WINDOW_DAYS)).isoformat()
     dyad = dyad_key(row["event_type"], row["mode"], row["actor_country"], row["recipient_country"]) if full else None
-    return (row["event_type"], row["mode"], row["modality"], dyad, start, end, row["location_country"])
+    return (row["event_type"], row["mode"], row["modality"], dyad, start, end, row["location_country"], first, last)
+
+
+def _chunks(terms: list[tuple]) -> list[list[tuple]]:
+    """The terms in statements of few shapes, so that the driver's cache of prepared statements keeps them: by
+    kind, each kind's count made up to a power of two by repeating its last term (a repeat reads nothing new)."""
+    by_kind: dict[int, list[tuple]] = {}
+    for term in terms:
+        by_kind.setdefault(term[0], []).append(term)
+    padded = []
+    for kind in sorted(by_kind):
+        for i in range(0, len(by_kind[kind]), _CHUNK):
+            part = by_kind[kind][i : i + _CHUNK]
+            padded += part + part[-1:] * ((1 << (len(part) - 1).bit_length()) - len(part))
+    return [padded[i : i + _CHUNK] for i in range(0, len(padded), _CHUNK)]
+
+
+def _days(first: str, last: str) -> int:
+    return (date.fromisoformat(last) - date.fromisoformat(first)).days
 
 
 # The terms of the candidate read, by kind: (kind, type, modality, mode or '', dyad or a state pattern,
-# window start, window end, location, second state pattern, how many rows at most).
+# window start, window end, earliest cluster start, location, second state pattern, how many rows at most).
 _WINDOW, _WINDOW_STATE, _FIRST_UNDATED, _UNDATED_STATES, _ANY, _ANY_STATES = range(6)
-_NAMES = ("t", "m", "o", "d", "s", "e", "l", "q", "n")
+_NAMES = ("t", "m", "o", "d", "s", "e", "b", "l", "q", "n")
 _ALL = 2**31 - 1  # no limit (a bound value keeps one statement shape)
 
 
@@ -254,23 +279,25 @@ def _terms(row: dict, lookup: tuple, spare: int) -> list[tuple]:
     last reads are exact (type, modality, mode, dyad or states, location) so that a limit keeps them short: the
     first undated cluster for a dated dyad (with `spare` more, for clusters this document has changed), two for
     an event that must have exactly one candidate."""
-    event_type, mode, modality, dyad, start, end, location = lookup
+    event_type, mode, modality, dyad, start, end, location, _first, last = lookup
     key = (event_type, modality, mode or "")
+    # a cluster that can take the event starts no earlier than MAX_SPAN_DAYS before the event's last day
+    earliest = last and (date.fromisoformat(last) - timedelta(MAX_SPAN_DAYS)).isoformat()
     if dyad is not None:
         if start is None:
-            return [(_ANY, *key, dyad, None, None, location, None, spare + 2)]
+            return [(_ANY, *key, dyad, None, None, None, location, None, spare + 2)]
         return [
-            (_WINDOW, *key, dyad, start, end, None, None, None),
-            (_FIRST_UNDATED, *key, dyad, None, None, location, None, spare + 1),
+            (_WINDOW, *key, dyad, start, end, earliest, None, None, None),
+            (_FIRST_UNDATED, *key, dyad, None, None, None, location, None, spare + 1),
         ]
     named = sorted(set(row["actor_country"]) | set(row["recipient_country"]))
     first, last = (f"%+{state}+%" for state in (named[0], named[-1]))
     limit = spare + 2 if len(named) <= 2 else _ALL  # two states checked: a superset beyond that, so read all
     if start is None:
-        return [(_ANY_STATES, *key, first, None, None, location, last, limit)]
+        return [(_ANY_STATES, *key, first, None, None, None, location, last, limit)]
     return [
-        (_WINDOW_STATE, *key, f"%{named[0]}%", start, end, None, None, None),
-        (_UNDATED_STATES, *key, first, None, None, location, last, limit),
+        (_WINDOW_STATE, *key, f"%{named[0]}%", start, end, earliest, None, None, None),
+        (_UNDATED_STATES, *key, first, None, None, None, location, last, limit),
     ]
 
 
@@ -278,11 +305,12 @@ _SAME = "event_type = :t{n} AND modality = :m{n} AND COALESCE(mode, '') = :o{n}"
 _PLACE = "COALESCE(location_country, :l{n}, '') = COALESCE(:l{n}, location_country, '')"  # either unknown, or equal
 _STATES = "('+' || REPLACE(dyad, '>', '+') || '+') LIKE :d{n} AND ('+' || REPLACE(dyad, '>', '+') || '+') LIKE :q{n}"
 _UNDATED = "date_end IS NULL AND date_start IS NULL"
+_OPEN = "date_start >= :b{n} AND date_start <= :e{n} AND date_end >= :s{n}"
 _CONDITIONS = {
-    # the clusters still open at the window's start: a short range of the date_end indexes (a dyad's by type
-    # and dyad, a state's by type), not every cluster of the type or dyad
-    _WINDOW: f"{_SAME} AND dyad = :d{{n}} AND date_end >= :s{{n}} AND date_start <= :e{{n}}",
-    _WINDOW_STATE: f"{_SAME} AND dyad LIKE :d{{n}} AND date_end >= :s{{n}} AND date_start <= :e{{n}}",
+    # the clusters that overlap the window and start late enough to take the event: a range of the date_start
+    # indexes bounded on both sides (a dyad's by type and dyad, a state's by type)
+    _WINDOW: f"{_SAME} AND dyad = :d{{n}} AND {_OPEN}",
+    _WINDOW_STATE: f"{_SAME} AND dyad LIKE :d{{n}} AND {_OPEN}",
     # by id: the undated clusters of a dyad are one range of ix_clusters_key, in rowid order
     _FIRST_UNDATED: f"{_SAME} AND dyad = :d{{n}} AND {_UNDATED} AND {_PLACE} ORDER BY id LIMIT :n{{n}}",
     _UNDATED_STATES: f"{_SAME} AND {_STATES} AND {_UNDATED} AND {_PLACE} LIMIT :n{{n}}",

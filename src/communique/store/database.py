@@ -33,8 +33,11 @@ def _engine(url: str) -> Engine:
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    # the write path's statements come in a few hundred shapes (candidate reads, multi-row inserts): sqlite3 keeps
+    # 128 prepared by default, and preparing a long one again cost more than running it
+    options = {"connect_args": {"cached_statements": 512}} if url.startswith("sqlite:") else {}
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **options)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
     if engine.dialect.name == "sqlite":

@@ -122,13 +122,24 @@ def _side_table_types(conn: Connection) -> None:
 
 def _cluster_end_indexes(conn: Connection) -> None:
     """An event looks for the clusters of its type and dyad (or, one-sided, of its type) still open at its
-    date, not all of them: the cluster indexes lead with date_end. An undated cluster has no end."""
+    date, not all of them (the indexes as `schema.INDEXES` has them: date_end first then, date_start since 0010).
+    An undated cluster has no end."""
     clusters = schema.clusters
     conn.execute(
         update(clusters).where(clusters.c.date_start.is_(None), clusters.c.date_end.is_not(None)).values(date_end=None)
     )
     for index in schema.INDEXES:
         if index.table is clusters:
+            _ensure_index(conn, index)
+
+
+def _cluster_start_indexes(conn: Connection) -> None:
+    """A cluster spans a few weeks at most, so the clusters an event can join start in a short range: the cluster
+    indexes lead with date_start (a range bounded on both sides; date_end's was open to every later cluster)."""
+    if "ix_clusters_type_end" in {i["name"] for i in inspect(conn).get_indexes("clusters")}:
+        conn.exec_driver_sql("DROP INDEX ix_clusters_type_end")
+    for index in schema.INDEXES:
+        if index.table is schema.clusters:
             _ensure_index(conn, index)
 
 
@@ -143,6 +154,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0007_cluster_digests", _cluster_digests),
     ("0008_side_table_types", _side_table_types),
     ("0009_cluster_end_indexes", _cluster_end_indexes),
+    ("0010_cluster_start_indexes", _cluster_start_indexes),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -207,10 +207,11 @@ INDEXES = (
     ),
     Index("ix_evidence_event", evidence.c.event_id),
     Index("ix_mentions_document", mentions.c.document_id),
-    # an event's candidate clusters: those of its type and dyad still open at its date (0009: date_end first),
-    # or for a one-sided event those of its type, the dyad's pattern checked in the index (0009)
-    Index("ix_clusters_key", clusters.c.event_type, clusters.c.dyad, clusters.c.date_end, clusters.c.date_start),
-    Index("ix_clusters_type_end", clusters.c.event_type, clusters.c.date_end, clusters.c.dyad),
+    # an event's candidate clusters: those of its type and dyad that start in the few weeks a cluster may span
+    # (0010: date_start first; a cluster spans at most `clustering.MAX_SPAN_DAYS`), or for a one-sided event those
+    # of its type, the dyad's pattern checked in the index
+    Index("ix_clusters_key", clusters.c.event_type, clusters.c.dyad, clusters.c.date_start, clusters.c.date_end),
+    Index("ix_clusters_type_start", clusters.c.event_type, clusters.c.date_start, clusters.c.dyad),
     Index("ix_actors_name", actors.c.name),
     Index("ix_actors_wikidata", actors.c.wikidata),
     Index("ix_actors_events", actors.c.events.desc(), actors.c.name),
