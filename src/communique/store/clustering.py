@@ -193,7 +193,7 @@ class _Pool:
         nothing. The events before can have changed at most one cluster each in memory, so reading that many
         more than `_find` needs is always enough, and the read no longer grows with the store."""
         spare = len(self.assigned) + len(lookups)
-        for chunk in _chunks(sorted({t for row, lookup in lookups for t in _terms(row, lookup, spare)}, key=repr)):
+        for chunk in _chunks(list({t for row, lookup in lookups for t in _terms(row, lookup, spare)})):
             params = {
                 f"{name}{n}": value
                 for n, term in enumerate(chunk)
@@ -249,17 +249,10 @@ def _lookup(row: dict) -> tuple | None:
 
 
 def _chunks(terms: list[tuple]) -> list[list[tuple]]:
-    """The terms in statements of few shapes, so that the driver's cache of prepared statements keeps them: by
-    kind, each kind's count made up to a power of two by repeating its last term (a repeat reads nothing new)."""
-    by_kind: dict[int, list[tuple]] = {}
-    for term in terms:
-        by_kind.setdefault(term[0], []).append(term)
-    padded = []
-    for kind in sorted(by_kind):
-        for i in range(0, len(by_kind[kind]), _CHUNK):
-            part = by_kind[kind][i : i + _CHUNK]
-            padded += part + part[-1:] * ((1 << (len(part) - 1).bit_length()) - len(part))
-    return [padded[i : i + _CHUNK] for i in range(0, len(padded), _CHUNK)]
+    """The terms by kind, in statements of at most _CHUNK terms: documents share statement shapes (a shape is the
+    kinds in order), and the driver keeps the prepared statements of a few hundred shapes."""
+    terms = sorted(terms, key=lambda t: (t[0], repr(t)))  # repr: a location may be None or a code
+    return [terms[i : i + _CHUNK] for i in range(0, len(terms), _CHUNK)]
 
 
 def _days(first: str, last: str) -> int:
