@@ -128,9 +128,7 @@ def _cluster_end_indexes(conn: Connection) -> None:
     conn.execute(
         update(clusters).where(clusters.c.date_start.is_(None), clusters.c.date_end.is_not(None)).values(date_end=None)
     )
-    for index in schema.INDEXES:
-        if index.table is clusters:
-            _ensure_index(conn, index)
+    _ensure_cluster_indexes(conn)
 
 
 def _cluster_start_indexes(conn: Connection) -> None:
@@ -138,6 +136,10 @@ def _cluster_start_indexes(conn: Connection) -> None:
     indexes lead with date_start (a range bounded on both sides; date_end's was open to every later cluster)."""
     if "ix_clusters_type_end" in {i["name"] for i in inspect(conn).get_indexes("clusters")}:
         conn.exec_driver_sql("DROP INDEX ix_clusters_type_end")
+    _ensure_cluster_indexes(conn)
+
+
+def _ensure_cluster_indexes(conn: Connection) -> None:
     for index in schema.INDEXES:
         if index.table is schema.clusters:
             _ensure_index(conn, index)
