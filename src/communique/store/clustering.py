@@ -240,10 +240,11 @@ def _lookup(row: dict) -> tuple | None:
     start = end = first = last = None
     if row["date_start"]:
         first, last = row["date_start"], row["date_end"] or row["date_start"]
-        if _days(first, last) > MAX_SPAN_DAYS:
+        first_day, last_day = date.fromisoformat(first), date.fromisoformat(last)
+        if (last_day - first_day).days > MAX_SPAN_DAYS:
             return None  # a vague date ("från mars till maj") is no one happening's
-        start = (date.fromisoformat(first) - timedelta(WINDOW_DAYS)).isoformat()
-        end = (date.fromisoformat(last) + timedelta(WINDOW_DAYS)).isoformat()
+        start = (first_day - timedelta(WINDOW_DAYS)).isoformat()
+        end = (last_day + timedelta(WINDOW_DAYS)).isoformat()
     dyad = dyad_key(row["event_type"], row["mode"], row["actor_country"], row["recipient_country"]) if full else None
     return (row["event_type"], row["mode"], row["modality"], dyad, start, end, row["location_country"], first, last)
 
@@ -284,19 +285,20 @@ def _terms(row: dict, lookup: tuple, spare: int) -> list[tuple]:
             (_FIRST_UNDATED, *key, dyad, None, None, None, location, None, spare + 1),
         ]
     named = sorted(set(row["actor_country"]) | set(row["recipient_country"]))
-    first, last = (f"%+{state}+%" for state in (named[0], named[-1]))
+    lowest, highest = (f"%+{state}+%" for state in (named[0], named[-1]))  # patterns on the dyad's states
     limit = spare + 2 if len(named) <= 2 else _ALL  # two states checked: a superset beyond that, so read all
     if start is None:
-        return [(_ANY_STATES, *key, first, None, None, None, location, last, limit)]
+        return [(_ANY_STATES, *key, lowest, None, None, None, location, highest, limit)]
     return [
         (_WINDOW_STATE, *key, f"%{named[0]}%", start, end, earliest, None, None, None),
-        (_UNDATED_STATES, *key, first, None, None, None, location, last, limit),
+        (_UNDATED_STATES, *key, lowest, None, None, None, location, highest, limit),
     ]
 
 
 _SAME = "event_type = :t{n} AND modality = :m{n} AND COALESCE(mode, '') = :o{n}"
 _PLACE = "COALESCE(location_country, :l{n}, '') = COALESCE(:l{n}, location_country, '')"  # either unknown, or equal
-_STATES = "('+' || REPLACE(dyad, '>', '+') || '+') LIKE :d{n} AND ('+' || REPLACE(dyad, '>', '+') || '+') LIKE :q{n}"
+_DYAD_STATES = "('+' || REPLACE(dyad, '>', '+') || '+')"  # '+SWE+FIN+': each state between two '+'
+_STATES = f"{_DYAD_STATES} LIKE :d{{n}} AND {_DYAD_STATES} LIKE :q{{n}}"
 _UNDATED = "date_end IS NULL AND date_start IS NULL"
 _OPEN = "date_start >= :b{n} AND date_start <= :e{n} AND date_end >= :s{n}"
 _CONDITIONS = {
