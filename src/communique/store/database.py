@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from ..errors import StoreError
 from ..model import Document
 from . import clustering, digests, summaries, text_index
+from .checkpoints import Checkpoints
 from .migrations import SCHEMA_VERSION, applied, migrate
 from .sql import Statement
 from .writer import evidence_spans, insert_events, write_document
@@ -84,6 +86,8 @@ class Store:
         self.url = url or default_url()
         self.engine = _engine(self.url)
         self._unindexed = 0  # documents added since the text index last caught up
+        file = self.engine.url.database if self.engine.dialect.name == "sqlite" else None
+        self._checkpoints = Checkpoints(file) if file and file != ":memory:" else None
         try:
             with self.engine.begin() as conn:
                 migrate(conn)
@@ -146,6 +150,8 @@ class Store:
                 f"{origin}: could not store the document ({exc.__class__.__name__}: "
                 f"{str(getattr(exc, 'orig', exc)).strip().splitlines()[0]})"
             ) from None
+        if self._checkpoints is not None:
+            self._checkpoints.after_commit(self._checkpoint)
         self._unindexed += 1
         if self._unindexed >= self.CATCH_UP_EVERY:
             self.catch_up()
@@ -162,7 +168,20 @@ class Store:
                 raise StoreError(f"could not update the text index: {exc.__class__.__name__}") from None
         self._unindexed = 0
 
+    def _checkpoint(self) -> None:
+        """The writer's part of a checkpoint round (see `checkpoints`), outside any transaction."""
+        try:
+            connection = self.engine.raw_connection()
+            try:
+                connection.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            finally:
+                connection.close()
+        except (SQLAlchemyError, sqlite3.Error):
+            pass  # busy or read-only: SQLite's automatic checkpoint still bounds the log
+
     def close(self) -> None:
+        if self._checkpoints is not None:
+            self._checkpoints.close()
         if self.dialect == "sqlite":
             try:
                 self.catch_up()
