@@ -78,6 +78,10 @@ def ingest(
     With --parquet-out, input files whose parts exist are skipped instead. Exit code 1 when any input failed.
     """
     jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and not dask:
+        from .parallel import start_server
+
+        start_server()
     if parquet_out is not None and click.get_current_context().get_parameter_source("db_url").name == "COMMANDLINE":
         raise click.UsageError("--parquet-out writes no database: leave out --db, and give it to 'communique load'")
     if parquet_out is not None:

@@ -17,22 +17,28 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+from typing import TYPE_CHECKING
 
-from .ingest import Coded, code
-from .model import Document
-from .pipeline import Pipeline
-from .settings import Settings
+if TYPE_CHECKING:  # imported where used: `start_server` must come first, before the store's libraries load
+    from .ingest import Coded
+    from .model import Document
+    from .pipeline import Pipeline
+    from .settings import Settings
 
 WINDOW_PER_JOB = 8
 
 
 @cache
 def _pipeline(settings: Settings) -> Pipeline:
+    from .pipeline import Pipeline
+
     return Pipeline(settings=settings)  # built once per worker process: packs, gazetteers, models
 
 
 def code_one(settings: Settings, origin: str, doc: Document) -> Coded:
     """Code one document in a worker process (processes and Dask alike) and make the result light to send back."""
+    from .ingest import code
+
     coded = code(doc, origin, _pipeline(settings))
     if coded.document is not None:
         _drop_working_layers(coded.document)
@@ -55,6 +61,15 @@ def map_in_workers(func: Callable, calls: Iterable[tuple], jobs: int, window: in
     watch = (_exit_with_caller, (os.getpid(),)) if os.name == "posix" else (None, ())
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=watch[0], initargs=watch[1]) as pool:
         yield from in_order((pool.submit(func, *call) for call in calls), window)
+
+
+def start_server() -> None:
+    """Start the worker server now: it loads the resources (about a second) while this process opens the store
+    and reads its first inputs, instead of after them, when the first document is sent to a worker."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def _context():

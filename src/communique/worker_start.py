@@ -13,6 +13,7 @@ from importlib import resources
 
 import yaml
 
+from . import ingest  # noqa: F401 - what `code_one` runs (parallel imports it on first use)
 from .parallel import _pipeline
 from .settings import Settings
 
