@@ -228,3 +228,24 @@ def test_migration_gives_an_old_store_the_date_start_cluster_indexes(tmp_path, d
         "ix_clusters_key": ["event_type", "dyad", "date_start", "date_end"],
         "ix_clusters_type_start": ["event_type", "date_start", "dyad"],
     }
+
+
+def test_migration_lists_the_states_of_the_stored_dyads(tmp_path, documents):
+    """A store from schema version 10 gets `cluster_dyad_states` made from its clusters, as new clusters add them."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    with Store(url) as store:
+        for doc in documents:
+            store.add(doc, "test")
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        written = sorted(conn.execute("SELECT state, dyad FROM cluster_dyad_states"))
+        dyads = [d for (d,) in conn.execute("SELECT DISTINCT dyad FROM clusters")]
+        conn.execute("DROP TABLE cluster_dyad_states")
+        conn.execute("DELETE FROM schema_migrations WHERE name = '0011_cluster_dyad_states'")
+    expected = sorted({(s, d) for d in dyads for s in d.replace(">", "+").split("+") if s})
+    assert written == expected and any(">" in d for d in dyads) and any("+" in d for d in dyads)
+    with Store(url):
+        pass
+    with sqlite3.connect(tmp_path / "old.db") as conn:
+        assert sorted(conn.execute("SELECT state, dyad FROM cluster_dyad_states")) == expected

@@ -93,6 +93,20 @@ _UPDATE = Statement(
     " location_country = :location_country WHERE id = :id"
 )
 _CHUNK = 128  # rows or terms per statement, well below the limits on parameters
+_DYAD_STATE = Statement(
+    "INSERT INTO cluster_dyad_states (state, dyad) VALUES (:state, :dyad) ON CONFLICT (state, dyad) DO NOTHING"
+)
+
+
+def record_dyads(conn: Connection, dyads) -> None:
+    """Note which states the dyads of new clusters name (`cluster_dyad_states`); known ones change nothing."""
+    rows = sorted({(state, dyad) for dyad in dyads for state in _states(dyad) if state})
+    if rows:
+        _DYAD_STATE.run(conn, [{"state": state, "dyad": dyad} for state, dyad in rows])
+
+
+def _states(dyad: str) -> set[str]:
+    return set(dyad.replace(">", "+").split("+"))
 
 
 class _Cluster:
@@ -105,7 +119,7 @@ class _Cluster:
             setattr(self, name, values[name])
         self.id = values.get("id")
         self.order = order  # stored clusters by id, then new ones in the order they were made (their ids)
-        self.states = set(self.dyad.replace(">", "+").split("+"))
+        self.states = _states(self.dyad)
         self.changed = False
         if self.date_start is None:
             self.date_end = None  # undated: an end alone dates nothing, and the date indexes find it as undated
@@ -224,6 +238,7 @@ class _Pool:
             )
             for cluster, cluster_id in zip(chunk, ids, strict=True):  # ids are handed out in row order
                 cluster.id = cluster_id
+        record_dyads(conn, {c.dyad for c in self.new})
         grown = [c for order, c in sorted(self.clusters.items()) if order[0] == 0 and c.changed]
         if grown:
             _UPDATE.run(conn, [{"id": c.id} | {name: getattr(c, name) for name in _COLUMNS[4:]} for c in grown])
@@ -285,7 +300,7 @@ def _terms(row: dict, lookup: tuple, spare: int) -> list[tuple]:
             (_FIRST_UNDATED, *key, dyad, None, None, None, location, None, spare + 1),
         ]
     named = sorted(set(row["actor_country"]) | set(row["recipient_country"]))
-    lowest, highest = (f"%+{state}+%" for state in (named[0], named[-1]))  # patterns on the dyad's states
+    lowest, highest = named[0], named[-1]  # the dyads naming the first, of them those naming the last
     limit = spare + 2 if len(named) <= 2 else _ALL  # two states checked: a superset beyond that, so read all
     if start is None:
         return [(_ANY_STATES, *key, lowest, None, None, None, location, highest, limit)]
@@ -298,7 +313,11 @@ def _terms(row: dict, lookup: tuple, spare: int) -> list[tuple]:
 _SAME = "event_type = :t{n} AND modality = :m{n} AND COALESCE(mode, '') = :o{n}"
 _PLACE = "COALESCE(location_country, :l{n}, '') = COALESCE(:l{n}, location_country, '')"  # either unknown, or equal
 _DYAD_STATES = "('+' || REPLACE(dyad, '>', '+') || '+')"  # '+SWE+FIN+': each state between two '+'
-_STATES = f"{_DYAD_STATES} LIKE :d{{n}} AND {_DYAD_STATES} LIKE :q{{n}}"
+# the dyads naming one state, by `cluster_dyad_states`: each read as its own range of ix_clusters_key
+_STATES = (
+    "dyad IN (SELECT dyad FROM cluster_dyad_states WHERE state = :d{n})"
+    f" AND {_DYAD_STATES} LIKE '%+' || :q{{n}} || '+%'"
+)
 _UNDATED = "date_end IS NULL AND date_start IS NULL"
 _OPEN = "date_start >= :b{n} AND date_start <= :e{n} AND date_end >= :s{n}"
 _CONDITIONS = {

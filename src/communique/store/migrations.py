@@ -146,6 +146,14 @@ def _ensure_cluster_indexes(conn: Connection) -> None:
 
 
 # (name, function): append new migrations at the end, never edit an applied one
+def _cluster_dyad_states(conn: Connection) -> None:
+    """One-sided events find the clusters naming their state through the dyads that name it."""
+    from .clustering import record_dyads
+
+    schema.cluster_dyad_states.create(conn, checkfirst=True)
+    record_dyads(conn, conn.execute(select(schema.clusters.c.dyad).distinct()).scalars().all())
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_actor_event_counts", _actor_event_counts),
@@ -157,6 +165,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0008_side_table_types", _side_table_types),
     ("0009_cluster_end_indexes", _cluster_end_indexes),
     ("0010_cluster_start_indexes", _cluster_start_indexes),
+    ("0011_cluster_dyad_states", _cluster_dyad_states),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -89,6 +89,17 @@ clusters = Table(
     Column("digest", Text),  # what its members name, kept as they are written (0007, see `digests`)
 )
 
+# Which cluster dyads name a state ("VNM" -> "LAO+VNM", "VNM>KOR", ">VNM"), so that a one-sided event's
+# clusters are read by their dyads' index ranges instead of a pattern over every cluster of its type (0011).
+# A row is added when a cluster with a new dyad is made; a dyad's states never change.
+cluster_dyad_states = Table(
+    "cluster_dyad_states",
+    metadata,
+    Column("state", String(8), primary_key=True),
+    Column("dyad", String(64), primary_key=True),
+    sqlite_with_rowid=False,
+)
+
 events = Table(
     "events",
     metadata,
