@@ -144,7 +144,7 @@ class Store:
                     new_clusters = clustering.attach_copy(conn, rows, near_duplicate_of)
                 insert_events(conn, doc, rows, global_ids)
                 summaries.record(conn, rows, new_clusters)
-                digests.record(conn, rows, evidence_spans(doc, rows))
+                digests.record(conn, rows, evidence_spans(doc, rows), new_clusters)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"{origin}: could not store the document ({exc.__class__.__name__}: "

@@ -55,15 +55,17 @@ def dumps(digest: dict) -> str:
     return json.dumps(digest, ensure_ascii=False, separators=(",", ":"))
 
 
-def record(conn: Connection, rows: list[dict], spans: dict[str, list[tuple]]) -> None:
+def record(conn: Connection, rows: list[dict], spans: dict[str, list[tuple]], new_clusters: set[int]) -> None:
     """Add a document's event rows (clusters assigned, in the order written) to their clusters' digests;
-    `spans` are each event's evidence as (document_id, start, end, text)."""
+    `spans` are each event's evidence as (document_id, start, end, text). The clusters this document made
+    have no digest yet and are not read."""
     touched = list(dict.fromkeys(row["cluster_id"] for row in rows))
     if not touched:
         return
     digests = {cluster_id: empty() for cluster_id in touched}
-    for i in range(0, len(touched), _CHUNK):
-        chunk = touched[i : i + _CHUNK]
+    stored = [cluster_id for cluster_id in touched if cluster_id not in new_clusters]
+    for i in range(0, len(stored), _CHUNK):
+        chunk = stored[i : i + _CHUNK]
         for cluster_id, stored in _read(len(chunk)).run(conn, {f"c{n}": c for n, c in enumerate(chunk)}):
             if stored:
                 digests[cluster_id] = loads(stored)
