@@ -85,7 +85,10 @@ def test_a_cluster_is_its_first_report_with_what_all_its_members_name(db_url, do
             assert all(names[a] == name for a, name in zip(e["actor"], e["actor_names"], strict=True))
 
 
-def test_rebuilding_gives_the_digests_the_writer_kept(db_url, documents):
+@pytest.mark.parametrize("chunk", [digests._CHUNK, 1])
+def test_rebuilding_gives_the_digests_the_writer_kept(db_url, documents, chunk, monkeypatch):
+    """Also with the stored digests read one cluster per statement: the copy grows several stored clusters."""
+    monkeypatch.setattr(digests, "_CHUNK", chunk)
     read = text("SELECT id, digest FROM clusters ORDER BY id")
     with _store(db_url, documents) as store:
         with store.connect() as conn:

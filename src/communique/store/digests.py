@@ -63,9 +63,9 @@ def record(conn: Connection, rows: list[dict], spans: dict[str, list[tuple]], ne
     if not touched:
         return
     digests = {cluster_id: empty() for cluster_id in touched}
-    stored = [cluster_id for cluster_id in touched if cluster_id not in new_clusters]
-    for i in range(0, len(stored), _CHUNK):
-        chunk = stored[i : i + _CHUNK]
+    existing = [cluster_id for cluster_id in touched if cluster_id not in new_clusters]
+    for i in range(0, len(existing), _CHUNK):
+        chunk = existing[i : i + _CHUNK]
         for cluster_id, stored in _read(len(chunk)).run(conn, {f"c{n}": c for n, c in enumerate(chunk)}):
             if stored:
                 digests[cluster_id] = loads(stored)
