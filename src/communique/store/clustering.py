@@ -275,8 +275,9 @@ def _days(first: str, last: str) -> int:
     return (date.fromisoformat(last) - date.fromisoformat(first)).days
 
 
-# The terms of the candidate read, by kind: (kind, type, modality, mode or '', dyad or a state pattern,
-# window start, window end, earliest cluster start, location, second state pattern, how many rows at most).
+# The terms of the candidate read, by kind: (kind, type, modality, mode or '', dyad, a state pattern (dated
+# window) or a state (the others), window start, window end, earliest cluster start, location, second state,
+# how many rows at most).
 _WINDOW, _WINDOW_STATE, _FIRST_UNDATED, _UNDATED_STATES, _ANY, _ANY_STATES = range(6)
 _NAMES = ("t", "m", "o", "d", "s", "e", "b", "l", "q", "n")
 _ALL = 2**31 - 1  # no limit (a bound value keeps one statement shape)
@@ -305,7 +306,7 @@ def _terms(row: dict, lookup: tuple, spare: int) -> list[tuple]:
     if start is None:
         return [(_ANY_STATES, *key, lowest, None, None, None, location, highest, limit)]
     return [
-        (_WINDOW_STATE, *key, f"%{named[0]}%", start, end, earliest, None, None, None),
+        (_WINDOW_STATE, *key, f"%{lowest}%", start, end, earliest, None, None, None),
         (_UNDATED_STATES, *key, lowest, None, None, None, location, highest, limit),
     ]
 

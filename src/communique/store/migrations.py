@@ -145,7 +145,6 @@ def _ensure_cluster_indexes(conn: Connection) -> None:
             _ensure_index(conn, index)
 
 
-# (name, function): append new migrations at the end, never edit an applied one
 def _cluster_dyad_states(conn: Connection) -> None:
     """One-sided events find the clusters naming their state through the dyads that name it."""
     from .clustering import record_dyads
@@ -154,6 +153,7 @@ def _cluster_dyad_states(conn: Connection) -> None:
     record_dyads(conn, conn.execute(select(schema.clusters.c.dyad).distinct()).scalars().all())
 
 
+# (name, function): append new migrations at the end, never edit an applied one
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_actor_event_counts", _actor_event_counts),
