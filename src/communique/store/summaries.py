@@ -17,13 +17,15 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, text
 
-_DYADS = text(
+from .sql import Statement
+
+_DYADS = Statement(
     "INSERT INTO dyad_months (state_a, state_b, month, event_type, events, clusters)"
     " VALUES (:state_a, :state_b, :month, :event_type, :events, :clusters)"
     " ON CONFLICT (state_a, state_b, month, event_type) DO UPDATE SET"
     " events = dyad_months.events + excluded.events, clusters = dyad_months.clusters + excluded.clusters"
 )
-_PAIRS = text(
+_PAIRS = Statement(
     "INSERT INTO actor_pair_months (actor_a, actor_b, month, event_type, events)"
     " VALUES (:actor_a, :actor_b, :month, :event_type, :events)"
     " ON CONFLICT (actor_a, actor_b, month, event_type) DO UPDATE SET"
@@ -115,13 +117,13 @@ def _write(conn: Connection, dyads: Counter, clusters: Counter, actors: Counter)
             {"state_a": a, "state_b": b, "month": m, "event_type": t, "events": n, "clusters": clusters[(a, b, m, t)]}
             for (a, b, m, t), n in sorted(dyads.items())
         ]
-        conn.execute(_DYADS, rows)
+        _DYADS.run(conn, rows)
     if actors:
         rows = [
             {"actor_a": a, "actor_b": b, "month": m, "event_type": t, "events": n}
             for (a, b, m, t), n in sorted(actors.items())
         ]
-        conn.execute(_PAIRS, rows)
+        _PAIRS.run(conn, rows)
 
 
 def _numbers(actor_ids: Iterable[str]) -> list[int]:
