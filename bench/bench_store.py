@@ -740,9 +740,9 @@ def build_store(path: Path, n_events: int, seed: int) -> dict:
                 )
                 pending["event_sectors"].extend((event_id, s, day_start, kind) for s in e["sectors"])
             published = (day + timedelta(rng.choice((0, 0, 1)))).isoformat()
-            url = f"https://nyheter.example.se/{year}/{doc_id}.html" if rng.random() < 0.6 else None
+            source_url = f"https://nyheter.example.se/{year}/{doc_id}.html" if rng.random() < 0.6 else None
             origin = f"corpus/{year}/{doc_id}.txt"
-            pending["documents"].append((doc_id, origin, origin, url, lead, published, " ".join(parts), now))
+            pending["documents"].append((doc_id, origin, origin, source_url, lead, published, " ".join(parts), now))
         if len(pending["events"]) >= 20_000:
             flush()
         if time.perf_counter() > next_log:
