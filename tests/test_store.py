@@ -315,10 +315,15 @@ ACCESS_PATH_FILTERS = [
 ]
 
 
-@pytest.mark.parametrize("selective", [None, 0, 10**12], ids=["measured", "all-common", "all-rare"])
-def test_every_access_path_finds_what_a_full_listing_finds(db_url, coded, monkeypatch, selective):
-    """Driven by a side table's date index, walked in date order with EXISTS, or read by IN: the same events in
-    the same order as filtering the whole listing, each once (an event can match by two roles or two actors)."""
+@pytest.mark.parametrize(
+    ("selective", "branched"),
+    [(None, None), (0, None), (0, 10**6), (10**12, None)],
+    ids=["measured", "all-common", "all-common-actor-ranges", "all-rare"],
+)
+def test_every_access_path_finds_what_a_full_listing_finds(db_url, coded, monkeypatch, selective, branched):
+    """Driven by a side table's date index (one range per matching actor, or all of them), walked in date order
+    with EXISTS, or read by IN: the same events in the same order as filtering the whole listing, each once (an
+    event can match by two roles or two actors)."""
     from communique.store import queries
 
     with Store(db_url) as store:
@@ -328,6 +333,8 @@ def test_every_access_path_finds_what_a_full_listing_finds(db_url, coded, monkey
             everything = find_events(conn, EventFilter(limit=100_000), clusters=False)
             if selective is not None:
                 monkeypatch.setattr(queries, "_SELECTIVE", selective)
+            if branched is not None:
+                monkeypatch.setattr(queries, "_BRANCHED_ACTORS", branched)
             for f, wanted in ACCESS_PATH_FILTERS:
                 expected = [e for e in everything if wanted(e)]
                 page = replace(f, limit=10_000)
