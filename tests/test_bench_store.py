@@ -24,3 +24,5 @@ def test_a_generated_store_is_built_and_queried(tmp_path):
         assert len(clusters) == 20 and all(c["evidence"] for c in clusters)  # digests rebuilt from the rows
         (url,) = conn.exec_driver_sql("SELECT source_url FROM documents WHERE source_url IS NOT NULL LIMIT 1").one()
         assert url.startswith("https://")
+        named, rows = conn.exec_driver_sql("SELECT (SELECT sum(events) FROM actors), count(*) FROM event_actors").one()
+        assert named == rows > 0  # the actors' kept counts, as the writer keeps them

@@ -45,4 +45,3 @@ def test_a_coded_document_comes_back_equal_field_by_field(coded):
         for original, restored in zip(before, after, strict=True):
             for f in dataclasses.fields(original):  # field by field: equality alone skips compare=False fields
                 assert getattr(restored, f.name) == getattr(original, f.name), (type(original), f.name)
-
