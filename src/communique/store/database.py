@@ -119,7 +119,8 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[Connection]:
         """A transaction on the connection this store writes documents with, held from one to the next: taking
-        one from the pool and giving it back cost more than a document's duplicate check. Ingest's thread only."""
+        one from the pool and giving it back cost more than a document's duplicate check. One thread at a time (the
+        web service's writes hold a lock)."""
         if self._writer is None or self._writer.closed or self._writer.invalidated:
             if self._writer is not None:
                 self._writer.close()
