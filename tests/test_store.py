@@ -408,3 +408,18 @@ def test_small_pages_of_a_name_that_matches_several_actors_walk_the_whole_listin
     assert len(expected) > 10
     assert by_offset == expected
     assert by_cursor == expected
+
+
+def test_the_events_stored_are_estimated_at_no_cost_on_both_backends(db_url, coded):
+    """A name's ranges-or-walk choice weighs the store's size: SQLite's last rowid, PostgreSQL's planner
+    estimate once the table has been analysed (none before: the choice then falls back to a few ranges)."""
+    from communique.store import queries
+
+    with Store(db_url) as store:
+        for doc in coded.values():
+            _add(store, doc)
+        with store.connect() as conn:
+            stored = counts(conn)["events"]
+            if store.dialect == "postgresql":
+                conn.exec_driver_sql("ANALYZE events")
+            assert stored > 10 and queries._events_stored(conn) == stored

@@ -199,7 +199,7 @@ def _events_stored(conn: Connection) -> int | None:
     """About how many events the store holds, at no cost: SQLite's last rowid, PostgreSQL's planner estimate."""
     if conn.dialect.name == "sqlite":
         return conn.execute(select(func.max(_ROWID)).select_from(E)).scalar() or 0
-    estimate = conn.execute(text("SELECT reltuples FROM pg_class WHERE relname = 'events'")).scalar()
+    estimate = conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = to_regclass('events')")).scalar()
     return int(estimate) if estimate is not None and estimate >= 0 else None
 
 
