@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported where used: `start_server` must come first, before the store's libraries load
@@ -26,6 +27,9 @@ if TYPE_CHECKING:  # imported where used: `start_server` must come first, before
     from .settings import Settings
 
 WINDOW_PER_JOB = 8
+# documents in one task: each task's round trip (submission, pickling, the result's wake-ups) cost the single
+# writer's process about 0.15 ms of CPU beyond the documents' own pickling
+DOCS_PER_TASK = 4
 
 
 @cache
@@ -50,10 +54,22 @@ def _drop_working_layers(doc: Document) -> None:
     doc.sentences, doc.mentions, doc.dates, doc.quantities, doc.triggers = [], [], [], [], []
 
 
+def code_some(settings: Settings, todo: list[tuple[str, Document]]) -> list[Coded]:
+    """`code_one` for a few documents sent together."""
+    return [code_one(settings, origin, doc) for origin, doc in todo]
+
+
 def code_in_workers(todo: Iterable[tuple[str, Document]], pipeline: Pipeline, jobs: int) -> Iterator[Coded]:
-    """Coded documents in the order of `todo`, coded by `jobs` worker processes."""
-    calls = ((pipeline.settings, origin, doc) for origin, doc in todo)
-    yield from map_in_workers(code_one, calls, jobs, jobs * WINDOW_PER_JOB)
+    """Coded documents in the order of `todo`, coded by `jobs` worker processes, `DOCS_PER_TASK` at a time."""
+    calls = ((pipeline.settings, batch) for batch in _batches(todo, DOCS_PER_TASK))
+    for coded in map_in_workers(code_some, calls, jobs, max(jobs, jobs * WINDOW_PER_JOB // DOCS_PER_TASK)):
+        yield from coded
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def map_in_workers(func: Callable, calls: Iterable[tuple], jobs: int, window: int) -> Iterator:
