@@ -10,7 +10,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import cached_property
 
 from .langpack import LanguagePack
 from .model import Actor, DateRange, Document, Event, Location, Mention, Sentence, Span, Trigger
@@ -21,11 +20,15 @@ from .sectors import SectorReader
 @dataclass
 class _Side:
     actors: list[Actor] = field(default_factory=list)
+    _countries: list[str] | None = field(default=None, repr=False, compare=False)
 
-    @cached_property
+    @property
     def countries(self) -> list[str]:
-        """Read many times per trigger; a side's actors are only added while `_expand` builds it."""
-        return sorted({a.country for a in self.actors if a.country})
+        """Read many times per trigger; a side's actors are only added while `_expand` builds it. Kept on first
+        read (functools.cached_property takes a lock on each first read: two sides a trigger)."""
+        if self._countries is None:
+            self._countries = sorted({a.country for a in self.actors if a.country})
+        return self._countries
 
 
 class Coder:
